@@ -1,0 +1,74 @@
+package org.padlock.data;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The canonical JSON form of padlock's outputs: keys of maps sorted, two-space indentation, a
+ * final newline, and {@code null} for a number that cannot be estimated (never {@code NaN}). The same
+ * value always gives the same bytes.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = build();
+
+    private Json() {
+    }
+
+    private static ObjectMapper build() {
+        SimpleModule m = new SimpleModule("padlock-numbers");
+        JsonSerializer<Double> d = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+                if (v == null || v.isNaN() || v.isInfinite()) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(v);
+                }
+            }
+        };
+        m.addSerializer(Double.class, d);
+        m.addSerializer(double.class, d);
+        return JsonMapper.builder()
+                .addModule(m)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The canonical text of a value. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes text to a file atomically: a temporary sibling, then a move into place. */
+    public static void writeAtomically(Path file, String text) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

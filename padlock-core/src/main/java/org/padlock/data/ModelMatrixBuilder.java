@@ -1,0 +1,145 @@
+package org.padlock.data;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds a {@link ModelMatrix} from frame columns, following the command-line contract: a text
+ * column, or a column named as a factor, is expanded to one 0/1 indicator per level named
+ * {@code <column>_<level>}; the first level in sorted order (numerically when all levels are
+ * numbers) is the reference and gets no indicator when {@code dropReference} is set.
+ */
+public final class ModelMatrixBuilder {
+    /** The name of the intercept term, as R prints it. */
+    public static final String INTERCEPT = "(Intercept)";
+
+    private ModelMatrixBuilder() {
+    }
+
+    /**
+     * @param frame         the data
+     * @param rows          candidate rows (others are ignored)
+     * @param covariates    covariate columns, in order
+     * @param factors       columns to treat as categorical even when numeric
+     * @param missing       what to do with missing covariate values
+     * @param intercept     whether to add an intercept column first
+     * @param dropReference whether factors omit their reference level (models) or keep all (balance tables)
+     */
+    public static ModelMatrix build(Frame frame, int[] rows, List<String> covariates, Set<String> factors,
+                                    MissingPolicy missing, boolean intercept, boolean dropReference) {
+        int[] used = rows;
+        if (missing == MissingPolicy.DROP) {
+            used = completeRows(frame, rows, covariates);
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        int n = used.length;
+        if (intercept) {
+            names.add(INTERCEPT);
+            double[] one = new double[n];
+            java.util.Arrays.fill(one, 1.0);
+            cols.add(one);
+        }
+        for (String c : covariates) {
+            Column col = frame.column(c);
+            boolean factor = factors.contains(c) || col instanceof TextColumn;
+            if (factor) {
+                TextColumn t = frame.text(c);
+                List<String> levels = levels(t, used);
+                boolean anyMissing = false;
+                for (int i : used) {
+                    anyMissing |= t.get(i) == null;
+                }
+                int first = dropReference ? 1 : 0;
+                for (int l = first; l < levels.size(); l++) {
+                    String lev = levels.get(l);
+                    double[] d = new double[n];
+                    for (int k = 0; k < n; k++) {
+                        d[k] = lev.equals(t.get(used[k])) ? 1.0 : 0.0;
+                    }
+                    names.add(c + "_" + lev);
+                    cols.add(d);
+                }
+                if (anyMissing) {
+                    double[] d = new double[n];
+                    for (int k = 0; k < n; k++) {
+                        d[k] = t.get(used[k]) == null ? 1.0 : 0.0;
+                    }
+                    names.add(c + "_missing");
+                    cols.add(d);
+                }
+            } else {
+                NumericColumn v = frame.numeric(c);
+                double[] d = new double[n];
+                double[] flag = null;
+                for (int k = 0; k < n; k++) {
+                    double x = v.get(used[k]);
+                    if (Double.isNaN(x)) {
+                        if (flag == null) {
+                            flag = new double[n];
+                        }
+                        flag[k] = 1.0;
+                        d[k] = 0.0;
+                    } else {
+                        d[k] = x;
+                    }
+                }
+                names.add(c);
+                cols.add(d);
+                if (flag != null) {
+                    names.add(c + "_missing");
+                    cols.add(flag);
+                }
+            }
+        }
+        return new ModelMatrix(names, cols.toArray(new double[0][]), used.clone());
+    }
+
+    /** Rows of {@code rows} where none of the columns is missing. */
+    public static int[] completeRows(Frame frame, int[] rows, List<String> columns) {
+        List<Column> cs = new ArrayList<>();
+        for (String c : columns) {
+            cs.add(frame.column(c));
+        }
+        int[] out = new int[rows.length];
+        int m = 0;
+        outer:
+        for (int i : rows) {
+            for (Column c : cs) {
+                if (c.isMissing(i)) {
+                    continue outer;
+                }
+            }
+            out[m++] = i;
+        }
+        return java.util.Arrays.copyOf(out, m);
+    }
+
+    /** Sorted distinct non-missing levels among the rows: numerically if all are numbers, else as text. */
+    public static List<String> levels(TextColumn t, int[] rows) {
+        TreeSet<String> set = new TreeSet<>();
+        for (int i : rows) {
+            if (t.get(i) != null) {
+                set.add(t.get(i));
+            }
+        }
+        List<String> out = new ArrayList<>(set);
+        boolean numeric = out.stream().allMatch(s -> TableReader.parseNumber(s) != null);
+        if (numeric) {
+            out.sort(Comparator.comparingDouble(TableReader::parseNumber));
+        }
+        return out;
+    }
+
+    /** All row indices of a frame. */
+    public static int[] allRows(Frame f) {
+        int[] r = new int[f.rowCount()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,139 @@
+package org.padlock.design;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.padlock.EstimationException;
+import org.padlock.balance.BalanceTable;
+import org.padlock.data.Frame;
+import org.padlock.data.MissingPolicy;
+import org.padlock.data.ModelMatrix;
+import org.padlock.data.ModelMatrixBuilder;
+import org.padlock.data.NumericColumn;
+import org.padlock.data.TextColumn;
+
+/**
+ * Runs the design stage on an outcome-blind view: complete cases on the design columns,
+ * propensity model, distance, nearest-neighbour matching, balance.
+ */
+public final class DesignStage {
+    private DesignStage() {
+    }
+
+    /**
+     * @param view    the outcome-blind data
+     * @param spec    the matching specification
+     * @param cluster column carrying each treated unit's cluster to its controls, or {@code null}
+     */
+    public static DesignResult run(OutcomeBlindView view, MatchSpec spec, String cluster) {
+        List<String> needed = new ArrayList<>(spec.covariates());
+        needed.addAll(spec.exact());
+        for (String c : needed) {
+            view.require(c);
+        }
+        Frame f = view.frame();
+        int[] treat0 = toBinary(view.treatment());
+        int[] complete = ModelMatrixBuilder.completeRows(f, ModelMatrixBuilder.allRows(f), needed);
+        int exT = 0;
+        int exC = 0;
+        List<String> excludedIds = new ArrayList<>();
+        HashSet<Integer> kept = new HashSet<>();
+        for (int i : complete) {
+            kept.add(i);
+        }
+        TextColumn allIds = view.ids();
+        for (int i = 0; i < f.rowCount(); i++) {
+            if (!kept.contains(i)) {
+                if (treat0[i] == 1) {
+                    exT++;
+                } else {
+                    exC++;
+                }
+                excludedIds.add(allIds.get(i));
+            }
+        }
+        Frame g = f.select(complete);
+        int[] treat = toBinary(new NumericColumn("t", g.numeric(view.treatmentColumn()).values()));
+        int nT = 0;
+        for (int t : treat) {
+            nT += t;
+        }
+        List<String> diag = new ArrayList<>();
+        if (nT == 0) {
+            throw new EstimationException("no treated unit has complete matching data (" + exT
+                    + " treated units excluded for missing covariates); nothing to match", diag);
+        }
+        if (nT == treat.length) {
+            throw new EstimationException("no control unit has complete matching data (" + exC
+                    + " controls excluded for missing covariates); nothing to match against", diag);
+        }
+        for (String c : spec.covariates()) {
+            var col = g.column(c);
+            boolean constant = true;
+            String first = col.text(0);
+            for (int i = 1; i < col.size() && constant; i++) {
+                constant = java.util.Objects.equals(first, col.text(i));
+            }
+            if (constant) {
+                throw new EstimationException("matching covariate '" + c + "' is constant (" + first
+                        + ") over the units with complete data; remove it from the specification", diag);
+            }
+        }
+        ModelMatrix x = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
+                new HashSet<>(spec.factors()), MissingPolicy.DROP, true, true);
+        double[] y = new double[treat.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = treat[i];
+        }
+        PropensityFit ps = BinaryRegression.fit(x, y, spec.link());
+        double[] p = ps.fitted();
+        double[] dist = new double[p.length];
+        NormalDistribution n01 = new NormalDistribution(0, 1);
+        for (int i = 0; i < p.length; i++) {
+            dist[i] = spec.distance() == MatchSpec.Distance.PS ? p[i]
+                    : spec.link() == Link.LOGIT ? Math.log(p[i] / (1 - p[i])) : n01.inverseCumulativeProbability(p[i]);
+        }
+        String[] strata = new String[p.length];
+        List<TextColumn> exactCols = new ArrayList<>();
+        for (String c : spec.exact()) {
+            exactCols.add(g.text(c));
+        }
+        for (int i = 0; i < strata.length; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int e = 0; e < exactCols.size(); e++) {
+                sb.append(e == 0 ? "" : ", ").append(spec.exact().get(e)).append('=').append(exactCols.get(e).get(i));
+            }
+            strata[i] = sb.toString();
+        }
+        String[] clusters = null;
+        if (cluster != null) {
+            view.require(cluster);
+            clusters = g.text(cluster).values();
+        }
+        MatchedSample m = NearestNeighbourMatcher.match(List.of(g.text(view.idColumn()).values()), treat, p, dist, strata,
+                clusters, spec);
+        List<String> allDiag = new ArrayList<>(ps.diagnostics());
+        allDiag.addAll(m.diagnostics());
+        if (m.nTreatedMatched() == 0) {
+            throw new EstimationException("no treated unit was matched: " + (m.nDiscarded() > 0 ? m.nDiscarded()
+                    + " units fell outside common support; " : "") + "try a wider caliper, a different discard rule or"
+                    + " fewer exact-matching variables", allDiag);
+        }
+        ModelMatrix bx = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
+                new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false);
+        BalanceTable bal = BalanceTable.compute(bx.names(), bx.x(), treat, m.weight());
+        MatchedSample withDiag = new MatchedSample(m.ids(), m.treated(), m.pscore(), m.distance(), m.weight(),
+                m.discarded(), m.subclass(), m.cluster(), m.nTreated(), m.nControl(), m.nTreatedMatched(),
+                m.nControlMatched(), m.nDiscarded(), m.caliperWidth(), m.multiClusterControls(), allDiag);
+        return new DesignResult(spec, ps, withDiag, bal, exT, exC, excludedIds);
+    }
+
+    private static int[] toBinary(NumericColumn c) {
+        int[] t = new int[c.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = c.get(i) == 1.0 ? 1 : 0;
+        }
+        return t;
+    }
+}

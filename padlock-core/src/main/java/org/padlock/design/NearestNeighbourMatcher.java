@@ -1,0 +1,398 @@
+package org.padlock.design;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Greedy k:1 nearest-neighbour matching on a one-dimensional distance, with or without
+ * replacement, caliper, exact strata and common-support discard, following MatchIt's
+ * {@code method = "nearest"} (Ho, Imai, King and Stuart 2011, J. Stat. Software 42(8); MatchIt
+ * 4.7 documentation) and psmatch2's conventions (Leuven and Sianesi 2003).
+ *
+ * <p>Controls of a stratum are sorted by distance; each treated unit finds its nearest available
+ * control by binary search and two union-find pointers that skip used controls, so matching
+ * costs O((n_t k + n_c) log n_c), never O(n_t n_c). Without replacement and k > 1, matching runs in
+ * k rounds (every treated unit takes its first control, then its second, ...), as MatchIt does.
+ * Equal distances go to the control that comes first in the data.
+ */
+public final class NearestNeighbourMatcher {
+    private NearestNeighbourMatcher() {
+    }
+
+    /**
+     * @param ids      unit identifiers
+     * @param treated  1 treated, 0 control
+     * @param pscore   propensity scores (for output and discard)
+     * @param distance the distance matched on (score or its logit)
+     * @param strata   exact-matching stratum key per unit ("" when no exact matching)
+     * @param clusters cluster of each unit (for carrying to controls), or {@code null}
+     */
+    public static MatchedSample match(List<String> ids, int[] treated, double[] pscore, double[] distance, String[] strata,
+                                      String[] clusters, MatchSpec spec) {
+        int n = ids.size();
+        List<String> diag = new ArrayList<>();
+        boolean[] discarded = discard(treated, distance, spec.discard());
+        int nDisc = 0;
+        for (boolean b : discarded) {
+            nDisc += b ? 1 : 0;
+        }
+        double width = Double.NaN;
+        if (!Double.isNaN(spec.caliper())) {
+            if (spec.caliperScale() == MatchSpec.CaliperScale.SD) {
+                width = spec.caliper() * sd(distance, discarded);
+            } else {
+                width = spec.caliper();
+            }
+        }
+        boolean strict = spec.caliperScale() == MatchSpec.CaliperScale.RAW;
+        // group units by stratum
+        Map<String, List<Integer>> controlsByStratum = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (treated[i] == 0 && !discarded[i]) {
+                controlsByStratum.computeIfAbsent(strata[i], s -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, Stratum> strataIndex = new HashMap<>();
+        for (var e : controlsByStratum.entrySet()) {
+            strataIndex.put(e.getKey(), new Stratum(e.getValue(), distance));
+        }
+        List<Integer> order = treatedOrder(treated, discarded, distance, spec);
+        int k = spec.ratio();
+        int[][] matches = new int[n][];
+        int[] count = new int[n];
+        for (int t : order) {
+            matches[t] = new int[k];
+        }
+        int emptyStrata = 0;
+        java.util.Set<String> reported = new java.util.TreeSet<>();
+        if (spec.replace()) {
+            for (int t : order) {
+                Stratum s = strataIndex.get(strata[t]);
+                if (s == null) {
+                    reported.add(strata[t]);
+                    continue;
+                }
+                count[t] = s.nearestWithReplacement(distance[t], k, width, strict, matches[t]);
+            }
+        } else {
+            for (int round = 0; round < k; round++) {
+                for (int t : order) {
+                    if (count[t] < round) {
+                        continue;
+                    }
+                    Stratum s = strataIndex.get(strata[t]);
+                    if (s == null) {
+                        reported.add(strata[t]);
+                        continue;
+                    }
+                    int c = s.takeNearest(distance[t], width, strict);
+                    if (c >= 0) {
+                        matches[t][count[t]++] = c;
+                    }
+                }
+            }
+        }
+        emptyStrata = reported.size();
+        if (emptyStrata > 0 && !spec.exact().isEmpty()) {
+            diag.add(emptyStrata + " exact-matching strata have treated units but no available controls: "
+                    + String.join("; ", reported.stream().limit(10).toList()));
+        }
+        // strata with controls but no treated units: their controls simply get weight 0
+        java.util.Set<String> treatedStrata = new java.util.HashSet<>();
+        for (int t : order) {
+            treatedStrata.add(strata[t]);
+        }
+        long controlOnly = controlsByStratum.keySet().stream().filter(s -> !treatedStrata.contains(s)).count();
+        if (controlOnly > 0 && !spec.exact().isEmpty()) {
+            diag.add(controlOnly + " exact-matching strata have controls but no treated units; their controls are unused");
+        }
+        double[] weight = new double[n];
+        String[] subclass = new String[n];
+        String[] cluster = new String[n];
+        int multi = 0;
+        boolean[] multiSeen = new boolean[n];
+        int nTreated = 0;
+        int nTreatedMatched = 0;
+        for (int i = 0; i < n; i++) {
+            nTreated += treated[i];
+        }
+        for (int t : order) {
+            if (count[t] == 0) {
+                continue;
+            }
+            nTreatedMatched++;
+            weight[t] = 1.0;
+            if (clusters != null) {
+                cluster[t] = clusters[t];
+            }
+            if (!spec.replace()) {
+                subclass[t] = ids.get(t);
+            }
+            for (int m = 0; m < count[t]; m++) {
+                int c = matches[t][m];
+                weight[c] += 1.0 / count[t];
+                if (!spec.replace()) {
+                    subclass[c] = ids.get(t);
+                }
+                if (clusters != null) {
+                    if (cluster[c] == null) {
+                        cluster[c] = clusters[t];
+                    } else if (!cluster[c].equals(clusters[t]) && !multiSeen[c]) {
+                        multiSeen[c] = true;
+                        multi++;
+                    }
+                }
+            }
+        }
+        int nControl = n - nTreated;
+        int nControlMatched = 0;
+        double sumW = 0;
+        for (int i = 0; i < n; i++) {
+            if (treated[i] == 0 && weight[i] > 0) {
+                nControlMatched++;
+                sumW += weight[i];
+            }
+        }
+        if (spec.weights() == MatchSpec.WeightConvention.MATCHIT && sumW > 0) {
+            double scale = nControlMatched / sumW;
+            for (int i = 0; i < n; i++) {
+                if (treated[i] == 0) {
+                    weight[i] *= scale;
+                }
+            }
+        }
+        if (multi > 0) {
+            diag.add(multi + " controls serve treated units of more than one cluster; each takes the cluster of the"
+                    + " first treated unit it was matched to");
+        }
+        int unmatched = 0;
+        for (int t : order) {
+            unmatched += count[t] == 0 ? 1 : 0;
+        }
+        if (unmatched > 0) {
+            diag.add(unmatched + " treated units found no control" + (Double.isNaN(width) ? "" : " within the caliper"));
+        }
+        return new MatchedSample(ids, treated, pscore, distance, weight, discarded, subclass, cluster, nTreated, nControl,
+                nTreatedMatched, nControlMatched, nDisc, width, multi, diag);
+    }
+
+    /** Units outside common support by MatchIt's {@code discard} rule, on the distance. */
+    static boolean[] discard(int[] treated, double[] d, MatchSpec.Discard rule) {
+        int n = treated.length;
+        boolean[] out = new boolean[n];
+        if (rule == MatchSpec.Discard.NONE) {
+            return out;
+        }
+        double minT = Double.POSITIVE_INFINITY, maxT = Double.NEGATIVE_INFINITY;
+        double minC = Double.POSITIVE_INFINITY, maxC = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (treated[i] == 1) {
+                minT = Math.min(minT, d[i]);
+                maxT = Math.max(maxT, d[i]);
+            } else {
+                minC = Math.min(minC, d[i]);
+                maxC = Math.max(maxC, d[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            boolean t = treated[i] == 1;
+            switch (rule) {
+                case BOTH -> out[i] = d[i] < Math.max(minT, minC) || d[i] > Math.min(maxT, maxC);
+                case TREATED -> out[i] = t && (d[i] < minC || d[i] > maxC);
+                case CONTROL -> out[i] = !t && (d[i] < minT || d[i] > maxT);
+                default -> out[i] = false;
+            }
+        }
+        return out;
+    }
+
+    /** Sample SD (n - 1) of the distance over units not discarded. */
+    static double sd(double[] d, boolean[] discarded) {
+        double s = 0;
+        int m = 0;
+        for (int i = 0; i < d.length; i++) {
+            if (!discarded[i]) {
+                s += d[i];
+                m++;
+            }
+        }
+        double mean = s / m;
+        double ss = 0;
+        for (int i = 0; i < d.length; i++) {
+            if (!discarded[i]) {
+                ss += (d[i] - mean) * (d[i] - mean);
+            }
+        }
+        return Math.sqrt(ss / (m - 1));
+    }
+
+    static List<Integer> treatedOrder(int[] treated, boolean[] discarded, double[] d, MatchSpec spec) {
+        List<Integer> t = new ArrayList<>();
+        for (int i = 0; i < treated.length; i++) {
+            if (treated[i] == 1 && !discarded[i]) {
+                t.add(i);
+            }
+        }
+        switch (spec.order()) {
+            case LARGEST -> t.sort(Comparator.<Integer>comparingDouble(i -> -d[i]).thenComparingInt(i -> i));
+            case SMALLEST -> t.sort(Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i));
+            case RANDOM -> java.util.Collections.shuffle(t, new Random(spec.seed()));
+            default -> {
+            }
+        }
+        return t;
+    }
+
+    /** Controls of one stratum sorted by distance, with union-find pointers over used ones. */
+    private static final class Stratum {
+        private final int[] unit;
+        private final double[] value;
+        private final int[] nextRight;
+        private final int[] nextLeft;
+
+        Stratum(List<Integer> units, double[] d) {
+            Integer[] u = units.toArray(new Integer[0]);
+            Arrays.sort(u, Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i));
+            int m = u.length;
+            unit = new int[m];
+            value = new double[m];
+            nextRight = new int[m + 2];
+            nextLeft = new int[m + 2];
+            for (int j = 0; j < m; j++) {
+                unit[j] = u[j];
+                value[j] = d[u[j]];
+            }
+            // positions are shifted by one: 0 and m+1 are sentinels
+            for (int j = 0; j < m + 2; j++) {
+                nextRight[j] = j;
+                nextLeft[j] = j;
+            }
+        }
+
+        private int findRight(int j) {
+            int root = j;
+            while (nextRight[root] != root) {
+                root = nextRight[root];
+            }
+            while (nextRight[j] != root) {
+                int nx = nextRight[j];
+                nextRight[j] = root;
+                j = nx;
+            }
+            return root;
+        }
+
+        private int findLeft(int j) {
+            int root = j;
+            while (nextLeft[root] != root) {
+                root = nextLeft[root];
+            }
+            while (nextLeft[j] != root) {
+                int nx = nextLeft[j];
+                nextLeft[j] = root;
+                j = nx;
+            }
+            return root;
+        }
+
+        /** First sorted position whose value is >= v (0-based). */
+        private int lowerBound(double v) {
+            int lo = 0, hi = value.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (value[mid] < v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private static boolean within(double gap, double width, boolean strict) {
+            return Double.isNaN(width) || (strict ? gap < width : gap <= width);
+        }
+
+        /** Takes (marks used) the nearest available control within the caliper; its unit index or -1. */
+        int takeNearest(double v, double width, boolean strict) {
+            int m = value.length;
+            int pos = lowerBound(v);
+            int r = findRight(pos + 1); // shifted
+            int l = findLeft(pos); // shifted: position pos-1 is index pos
+            int best = pick(v, l, r, m);
+            if (best < 0) {
+                return -1;
+            }
+            if (!within(Math.abs(value[best] - v), width, strict)) {
+                return -1;
+            }
+            nextRight[best + 1] = best + 2;
+            nextLeft[best + 1] = best;
+            return unit[best];
+        }
+
+        /** Sorted index of the better of the shifted candidates l and r, or -1 when neither exists. */
+        private int pick(double v, int l, int r, int m) {
+            boolean hasL = l >= 1;
+            boolean hasR = r <= m;
+            if (!hasL && !hasR) {
+                return -1;
+            }
+            if (!hasL) {
+                return r - 1;
+            }
+            if (!hasR) {
+                return l - 1;
+            }
+            double gl = v - value[l - 1];
+            double gr = value[r - 1] - v;
+            if (gl < gr) {
+                return l - 1;
+            }
+            if (gr < gl) {
+                return r - 1;
+            }
+            return unit[l - 1] < unit[r - 1] ? l - 1 : r - 1;
+        }
+
+        /** The k nearest controls (used or not) within the caliper; returns how many were found. */
+        int nearestWithReplacement(double v, int k, double width, boolean strict, int[] out) {
+            int pos = lowerBound(v);
+            int l = pos - 1;
+            int r = pos;
+            int found = 0;
+            while (found < k) {
+                boolean hasL = l >= 0;
+                boolean hasR = r < value.length;
+                if (!hasL && !hasR) {
+                    break;
+                }
+                int take;
+                if (!hasL) {
+                    take = r;
+                } else if (!hasR) {
+                    take = l;
+                } else {
+                    double gl = v - value[l];
+                    double gr = value[r] - v;
+                    take = gl < gr ? l : gr < gl ? r : (unit[l] < unit[r] ? l : r);
+                }
+                if (!within(Math.abs(value[take] - v), width, strict)) {
+                    break;
+                }
+                out[found++] = unit[take];
+                if (take == l) {
+                    l--;
+                } else {
+                    r++;
+                }
+            }
+            return found;
+        }
+    }
+}

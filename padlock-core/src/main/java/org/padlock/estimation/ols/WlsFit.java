@@ -1,0 +1,137 @@
+package org.padlock.estimation.ols;
+
+import java.util.List;
+
+/**
+ * The result of a weighted least-squares fit: coefficients of the terms kept, the bread
+ * {@code (X'WX)^-1}, and what was dropped. Standard errors are a later, separate step
+ * ({@link org.padlock.inference.Covariance}); the fit is never recomputed for them.
+ *
+ * <p>The design matrix, outcome and weights are kept by reference (not copied) so that covariance
+ * estimators can make their second pass over large data without duplicating it; they are never
+ * exposed.
+ */
+public final class WlsFit {
+    private final List<String> names;
+    private final List<String> dropped;
+    private final double[] beta;
+    private final double[][] bread;
+    private final double[][] x;
+    private final double[] y;
+    private final double[] w;
+    private final double[] residuals;
+    private final double weightedSsr;
+    private final int[] used;
+
+    WlsFit(List<String> names, List<String> dropped, double[] beta, double[][] bread, double[][] x, double[] y,
+           double[] w, double[] residuals, double weightedSsr, int[] used) {
+        this.used = used;
+        this.names = List.copyOf(names);
+        this.dropped = List.copyOf(dropped);
+        this.beta = beta;
+        this.bread = bread;
+        this.x = x;
+        this.y = y;
+        this.w = w;
+        this.residuals = residuals;
+        this.weightedSsr = weightedSsr;
+    }
+
+    /** Names of the estimated terms (collinear terms removed). */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Terms dropped because they were collinear with earlier terms (R reports these as NA). */
+    public List<String> dropped() {
+        return dropped;
+    }
+
+    public double[] coefficients() {
+        return beta.clone();
+    }
+
+    public double coefficient(String term) {
+        return beta[index(term)];
+    }
+
+    public int index(String term) {
+        int j = names.indexOf(term);
+        if (j < 0) {
+            throw new IllegalArgumentException("term " + term + " is not in the model (dropped: " + dropped + ")");
+        }
+        return j;
+    }
+
+    /** For each observation used, its row in the design matrix given to the fit (rows with weight 0 are left out). */
+    public int[] usedRows() {
+        return used.clone();
+    }
+
+    /** Observations used (rows with positive weight). */
+    public int n() {
+        return y.length;
+    }
+
+    /** Number of estimated coefficients (the rank of the design). */
+    public int rank() {
+        return beta.length;
+    }
+
+    /** Sum of w e^2. */
+    public double weightedSsr() {
+        return weightedSsr;
+    }
+
+    /** {@code (X'WX)^-1}, a copy. */
+    public double[][] bread() {
+        double[][] b = new double[bread.length][];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = bread[i].clone();
+        }
+        return b;
+    }
+
+    double[][] x() {
+        return x;
+    }
+
+    double[] w() {
+        return w;
+    }
+
+    double[] residualsRef() {
+        return residuals;
+    }
+
+    /** Score contributions {@code x_i w_i e_i} summed within each cluster; {@code cluster[i]} in 0..G-1. */
+    public double[][] clusterScores(int[] cluster, int clusters) {
+        int p = beta.length;
+        double[][] s = new double[clusters][p];
+        for (int i = 0; i < y.length; i++) {
+            double we = w[i] * residuals[i];
+            double[] sg = s[cluster[i]];
+            for (int j = 0; j < p; j++) {
+                sg[j] += x[j][i] * we;
+            }
+        }
+        return s;
+    }
+
+    /** Row {@code i} of the design (kept terms). */
+    public double[] row(int i) {
+        double[] r = new double[beta.length];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = x[j][i];
+        }
+        return r;
+    }
+
+    public double weight(int i) {
+        return w[i];
+    }
+
+    public double residual(int i) {
+        return residuals[i];
+    }
+}
