@@ -1,7 +1,8 @@
 # Reference values for propensity-score estimation and nearest-neighbour matching
 # on MatchIt's `lalonde` data.  Run from this folder:  Rscript make_lalonde.R
 # Writes lalonde.csv, glm.json, nn_plain.json, nn_caliper.json,
-# nn_discard_both.json, nn_exact_race.json, nn_logit_caliper.json.
+# nn_discard_both.json, nn_exact_race.json, nn_logit_caliper.json,
+# matchit_binary_check.json (needs nn_match_fixed.R; see README.md for why).
 suppressPackageStartupMessages({
   library(MatchIt)
   library(jsonlite)

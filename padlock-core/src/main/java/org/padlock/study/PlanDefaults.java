@@ -1,0 +1,22 @@
+package org.padlock.study;
+
+/**
+ * The defaults of every optional plan key, in one place: the plan loader, {@code padlock init}'s
+ * template and the documentation all follow these. Matching defaults are MatchIt 4.7's.
+ */
+public final class PlanDefaults {
+    public static final String PS_MODEL = "logit";
+    public static final String DISTANCE = "ps";
+    public static final int RATIO = 1;
+    public static final String CALIPER_SCALE = "sd";
+    public static final String DISCARD = "none";
+    public static final String ORDER = "largest";
+    public static final String WEIGHTS = "matchit";
+    public static final String MISSING = "indicator";
+    public static final String SE = "cr1";
+    public static final int SMALL_CELL = 10;
+    public static final long SEED = 20260101L;
+
+    private PlanDefaults() {
+    }
+}
