@@ -10,7 +10,8 @@ import java.util.List;
  * <p>Formulas: pstest's % bias {@code 100 (m_t - m_c) / sqrt((v_t + v_c) / 2)} with the unmatched
  * variances in the denominator before and after matching (Leuven and Sianesi 2003; Rosenbaum and
  * Rubin 1985); MatchIt's ATT standardised mean difference {@code (m_t - m_c) / s_t} with the SD of
- * the unmatched treated group (MatchIt 4.7 {@code summary.matchit}). Weighted variances use
+ * the unmatched treated group, {@code sqrt(p (1 - p))} for a binary covariate (MatchIt 4.7
+ * {@code summary.matchit}). Weighted variances use
  * {@code sum w (x - m)^2 / (sum w - sum w^2 / sum w)}, as MatchIt does.
  *
  * @param rows             one row per covariate or factor level
@@ -43,7 +44,8 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
             Moments tM = Moments.of(v, treated, 1, weight);
             Moments cM = Moments.of(v, treated, 0, weight);
             double pooled = Math.sqrt((tU.var() + cU.var()) / 2);
-            double sdT = Math.sqrt(tU.var());
+            // MatchIt: the SD of a binary covariate is sqrt(p (1 - p)), without the n - 1 correction
+            double sdT = isBinary(v) ? Math.sqrt(tU.mean() * (1 - tU.mean())) : Math.sqrt(tU.var());
             rows.add(new BalanceRow(names.get(j), tU.mean(), cU.mean(), tM.mean(), cM.mean(),
                     ratio(tU.mean() - cU.mean(), sdT), ratio(tM.mean() - cM.mean(), sdT),
                     100 * ratio(tU.mean() - cU.mean(), pooled), 100 * ratio(tM.mean() - cM.mean(), pooled),
@@ -52,6 +54,15 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
         double[] before = rows.stream().mapToDouble(r -> Math.abs(r.pctBiasBefore())).filter(d -> !Double.isNaN(d)).toArray();
         double[] after = rows.stream().mapToDouble(r -> Math.abs(r.pctBiasAfter())).filter(d -> !Double.isNaN(d)).toArray();
         return new BalanceTable(rows, mean(before), mean(after), median(before), median(after));
+    }
+
+    private static boolean isBinary(double[] v) {
+        for (double d : v) {
+            if (!Double.isNaN(d) && d != 0.0 && d != 1.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double ratio(double a, double b) {

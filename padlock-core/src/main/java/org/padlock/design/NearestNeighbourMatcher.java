@@ -18,7 +18,8 @@ import java.util.Random;
  * control by binary search and two union-find pointers that skip used controls, so matching
  * costs O((n_t k + n_c) log n_c), never O(n_t n_c). Without replacement and k > 1, matching runs in
  * k rounds (every treated unit takes its first control, then its second, ...), as MatchIt does.
- * Equal distances go to the control that comes first in the data.
+ * When two controls are equally far, the one with the lower distance wins; controls with equal
+ * distances keep data order (MatchIt 4.7's rule).
  */
 public final class NearestNeighbourMatcher {
     private NearestNeighbourMatcher() {
@@ -349,15 +350,8 @@ public final class NearestNeighbourMatcher {
             if (!hasR) {
                 return l - 1;
             }
-            double gl = v - value[l - 1];
-            double gr = value[r - 1] - v;
-            if (gl < gr) {
-                return l - 1;
-            }
-            if (gr < gl) {
-                return r - 1;
-            }
-            return unit[l - 1] < unit[r - 1] ? l - 1 : r - 1;
+            // MatchIt: the lower control wins when the two are equally far
+            return v - value[l - 1] <= value[r - 1] - v ? l - 1 : r - 1;
         }
 
         /** The k nearest controls (used or not) within the caliper; returns how many were found. */
@@ -380,7 +374,7 @@ public final class NearestNeighbourMatcher {
                 } else {
                     double gl = v - value[l];
                     double gr = value[r] - v;
-                    take = gl < gr ? l : gr < gl ? r : (unit[l] < unit[r] ? l : r);
+                    take = gl <= gr ? l : r;
                 }
                 if (!within(Math.abs(value[take] - v), width, strict)) {
                     break;

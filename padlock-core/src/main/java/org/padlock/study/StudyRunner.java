@@ -1,0 +1,209 @@
+package org.padlock.study;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.padlock.Version;
+import org.padlock.data.Store;
+import org.padlock.design.DesignResult;
+import org.padlock.design.DesignStage;
+import org.padlock.design.FrozenDesign;
+import org.padlock.design.MatchSpec;
+import org.padlock.design.MatchedSample;
+import org.padlock.design.OutcomeBlindView;
+import org.padlock.design.StaleDesignException;
+import org.padlock.eef.CostModel;
+import org.padlock.eef.CostResult;
+
+/**
+ * Runs a study plan end to end: validate the plan and the data, run the outcome-blind design
+ * stage, freeze the design (or check the frozen one), run the analysis stage on the frozen
+ * design, compute the evaluation layer and build the report model. Nothing is written before all
+ * inputs have been validated.
+ */
+public final class StudyRunner {
+    /** File name of the frozen design inside the output folder. */
+    public static final String FROZEN_DESIGN = "frozen-design.json";
+
+    private StudyRunner() {
+    }
+
+    /**
+     * @param outDir   output folder (frozen design, DuckDB store; the caller renders the rest)
+     * @param refreeze replace an existing frozen design whose inputs changed
+     * @param progress receives one line per step
+     */
+    public record Options(Path outDir, boolean refreeze, Consumer<String> progress) {
+    }
+
+    /** Loads and checks a plan and its data without running anything; returns the inputs. */
+    public static StudyInputs validate(Path planFile) {
+        ResolvedPlan rp = ResolvedPlan.of(PlanLoader.load(planFile), planFile);
+        StudyInputs in = StudyInputs.load(rp);
+        designView(rp, in);
+        return in;
+    }
+
+    public static StudyResult run(Path planFile, Options opt) {
+        Consumer<String> say = opt.progress();
+        say.accept("reading plan " + planFile.getFileName());
+        ResolvedPlan rp = ResolvedPlan.of(PlanLoader.load(planFile), planFile);
+        say.accept("reading and validating data");
+        StudyInputs in = StudyInputs.load(rp);
+        if (rp.plan().cost() != null) {
+            try {
+                CostModel.compute(rp.plan().cost(), "school");
+            } catch (IllegalArgumentException e) {
+                throw new PlanException(planFile.getFileName() + ": " + e.getMessage());
+            }
+        }
+        OutcomeBlindView view = designView(rp, in);
+        say.accept("design stage: propensity model and matching (" + view.rowCount() + " schools, outcome-blind)");
+        DesignResult design = DesignStage.run(view, rp.match(), rp.plan().cluster());
+        String contentHash = view.contentHash();
+        Map<String, Object> specMap = specification(rp.match(), rp.plan().cluster());
+        Path frozenPath = opt.outDir().resolve(FROZEN_DESIGN);
+        FrozenDesign frozen = freeze(rp, design, contentHash, specMap, in, frozenPath, opt.refreeze(), say);
+        say.accept("analysis stage on the frozen design (frozen at " + frozen.frozenAt() + ")");
+        List<AnalysisRow> rows = AnalysisStage.run(rp, in, frozen, say);
+        List<CostResult> costs = new ArrayList<>();
+        if (rp.plan().cost() != null) {
+            costs.add(CostModel.compute(rp.plan().cost(), "school"));
+            costs.add(CostModel.compute(rp.plan().cost(), "school+government"));
+        }
+        say.accept("writing DuckDB store");
+        writeStore(opt.outDir(), in, design, rp.pupilLevel() ? rp.plan().data().pupils().id() : null);
+        Map<String, Object> results = ResultsBuilder.results(rp, in, design, frozen, rows, costs);
+        Map<String, Object> manifest = new TreeMap<>();
+        manifest.put("padlock_version", Version.VERSION);
+        manifest.put("frozen_at", frozen.frozenAt());
+        manifest.put("run_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        manifest.put("java_version", System.getProperty("java.version"));
+        manifest.put("plan", planFile.getFileName().toString());
+        manifest.put("inputs", in.hashes());
+        var report = ReportBuilder.build(rp, in, design, frozen, rows, costs).disclosed();
+        return new StudyResult(rp, design, frozen, rows, costs, results, manifest, report,
+                ResultsBuilder.tables(rp, design, rows));
+    }
+
+    /** The design stage's view: pool schools and treated schools, design columns only. */
+    static OutcomeBlindView designView(ResolvedPlan rp, StudyInputs in) {
+        StudyPlan p = rp.plan();
+        var schools = in.schools();
+        if (p.pool() != null) {
+            var pool = schools.numeric(p.pool());
+            var t = schools.numeric(p.treatment());
+            schools = schools.select(java.util.stream.IntStream.range(0, schools.rowCount())
+                    .filter(i -> pool.get(i) == 1 || t.get(i) == 1).toArray());
+        }
+        List<String> design = new ArrayList<>(p.matching().covariates());
+        design.addAll(p.matching().exact());
+        if (p.cluster() != null) {
+            design.add(p.cluster());
+        }
+        Set<String> outcomes = new HashSet<>();
+        for (StudyPlan.Outcome o : p.outcomes()) {
+            outcomes.add(o.column());
+        }
+        try {
+            return OutcomeBlindView.of(schools, p.data().schools().id(), p.treatment(), design, outcomes);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(rp.planFile().getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private static FrozenDesign freeze(ResolvedPlan rp, DesignResult design, String contentHash, Map<String, Object> spec,
+                                       StudyInputs in, Path frozenPath, boolean refreeze, Consumer<String> say) {
+        if (Files.exists(frozenPath) && !refreeze) {
+            FrozenDesign old = FrozenDesign.read(frozenPath);
+            if (!old.designContentSha256().equals(contentHash)) {
+                throw new StaleDesignException("the design inputs have changed since the design was frozen at "
+                        + old.frozenAt() + " (design columns SHA-256 " + abbreviate(old.designContentSha256()) + " then, "
+                        + abbreviate(contentHash) + " now; files then: " + old.inputFiles() + "). The analysis stage will not"
+                        + " run on a stale design; re-run with --refreeze to match again, or restore the original data");
+            }
+            if (!org.padlock.data.Json.write(new TreeMap<>(spec)).equals(org.padlock.data.Json.write(old.specification()))) {
+                throw new StaleDesignException("the matching specification differs from the one frozen at " + old.frozenAt()
+                        + "; re-run with --refreeze to freeze the new specification");
+            }
+            say.accept("using the design frozen at " + old.frozenAt() + " (inputs unchanged)");
+            return old;
+        }
+        MatchedSample m = design.sample();
+        List<FrozenDesign.Unit> units = new ArrayList<>();
+        double[] w = m.weight();
+        double[] ps = m.pscore();
+        int[] t = m.treated();
+        String[] sub = m.subclass();
+        String[] cl = m.cluster();
+        for (int i = 0; i < m.size(); i++) {
+            if (w[i] > 0) {
+                units.add(new FrozenDesign.Unit(m.ids().get(i), t[i], ps[i], w[i], sub[i], cl[i]));
+            }
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(rp.resolve(rp.plan().data().schools().file()).getFileName().toString(),
+                in.hashes().get(rp.resolve(rp.plan().data().schools().file()).getFileName().toString()));
+        FrozenDesign f = new FrozenDesign(rp.plan().name(), spec, units, files, contentHash, Version.VERSION,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        f.write(frozenPath);
+        say.accept("design frozen: " + frozenPath);
+        // read back: the analysis stage works from the frozen file, not from memory
+        return FrozenDesign.read(frozenPath);
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) + "..." : sha;
+    }
+
+    /** The matching specification as plain values (recorded in the frozen design and the results). */
+    static Map<String, Object> specification(MatchSpec s, String cluster) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("covariates", s.covariates());
+        m.put("factors", s.factors());
+        m.put("exact", s.exact());
+        m.put("ps_model", s.link().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("distance", s.distance().label());
+        m.put("ratio", s.ratio());
+        m.put("replace", s.replace());
+        m.put("caliper", Double.isNaN(s.caliper()) ? null : s.caliper());
+        m.put("caliper_scale", s.caliperScale().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("discard", s.discard().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("order", s.order().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("weights", s.weights().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("seed", s.seed());
+        m.put("cluster", cluster);
+        return m;
+    }
+
+    private static void writeStore(Path outDir, StudyInputs in, DesignResult design, String pupilId) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (Store store = Store.create(outDir.resolve("padlock.duckdb"))) {
+            store.write("schools", in.schools());
+            if (in.outcomes() != null) {
+                store.write("school_outcomes", in.outcomes());
+            }
+            if (in.pupils() != null) {
+                // pupil identifiers never leave the input files: the stored copy drops them
+                var keep = new ArrayList<>(in.pupils().names());
+                keep.remove(pupilId);
+                store.write("pupils", in.pupils().project(keep));
+            }
+            store.write("matched_sample", ResultsBuilder.matchedFrame(design.sample()));
+            store.commit();
+        }
+    }
+}
