@@ -1,0 +1,142 @@
+package org.padlock.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.padlock.data.Frame;
+import org.padlock.data.Json;
+import org.padlock.data.MissingPolicy;
+import org.padlock.data.ModelMatrix;
+import org.padlock.data.ModelMatrixBuilder;
+import org.padlock.data.NumericColumn;
+import org.padlock.data.TableReader;
+import org.padlock.data.TableSchema;
+import org.padlock.estimation.ols.WeightedLeastSquares;
+import org.padlock.estimation.ols.WlsFit;
+import org.padlock.inference.CoefficientTest;
+import org.padlock.inference.Covariance;
+import org.padlock.inference.CovarianceSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code padlock estimate}: weighted least squares of an outcome on treatment, with the chosen standard errors. */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = "Estimate a treatment effect by weighted least squares with classical, HC1 or CR1 standard errors.")
+final class EstimateCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "FILE") Path data;
+    @Option(names = "--outcome", required = true, paramLabel = "COL") String outcome;
+    @Option(names = "--treatment", required = true, paramLabel = "COL") String treatment;
+    @Option(names = "--covariates", split = ",", paramLabel = "a,b") List<String> covariates = new ArrayList<>();
+    @Option(names = "--factors", split = ",", paramLabel = "a,b") List<String> factors = new ArrayList<>();
+    @Option(names = "--weights", paramLabel = "COL") String weights;
+    @Option(names = "--cluster", paramLabel = "COL") String cluster;
+    @Option(names = "--se", defaultValue = "cr1", description = "classical|hc1|cr1 (default ${DEFAULT-VALUE})") String se;
+    @Option(names = "--missing", defaultValue = "indicator", description = "indicator|drop (default ${DEFAULT-VALUE})") String missing;
+    @Option(names = "--model", defaultValue = "ols", description = "ols (mixed: not available yet)") String model;
+    @Option(names = "--json", description = "Print the JSON result on stdout.") boolean json;
+    @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!model.equals("ols")) {
+            throw new IllegalArgumentException("--model " + model + " is not available yet; use ols");
+        }
+        if (!List.of("classical", "hc1", "cr1").contains(se)) {
+            throw new IllegalArgumentException("--se must be classical, hc1 or cr1 (cr2 and wild are not available yet); found " + se);
+        }
+        if (se.equals("cr1") && cluster == null) {
+            throw new IllegalArgumentException("--se cr1 needs --cluster COL");
+        }
+        MissingPolicy mp = switch (missing) {
+            case "indicator" -> MissingPolicy.INDICATOR;
+            case "drop" -> MissingPolicy.DROP;
+            default -> throw new IllegalArgumentException("--missing must be indicator or drop; found " + missing);
+        };
+        Set<String> text = new HashSet<>(factors);
+        if (cluster != null) {
+            text.add(cluster);
+        }
+        Frame f = TableReader.read(data, text);
+        List<String> numeric = new ArrayList<>(List.of(outcome));
+        for (String c : covariates) {
+            if (!factors.contains(c)) {
+                numeric.add(c);
+            }
+        }
+        if (weights != null) {
+            numeric.add(weights);
+        }
+        List<String> present = new ArrayList<>(factors);
+        if (cluster != null) {
+            present.add(cluster);
+        }
+        new TableSchema(null, List.of(treatment), numeric, present).validate(f);
+        NumericColumn y = f.numeric(outcome);
+        int[] rows = java.util.stream.IntStream.range(0, f.rowCount()).filter(i -> !y.isMissing(i)).toArray();
+        int dropped = f.rowCount() - rows.length;
+        List<String> covs = new ArrayList<>(List.of(treatment));
+        covs.addAll(covariates);
+        ModelMatrix x = ModelMatrixBuilder.build(f, rows, covs, new HashSet<>(factors), mp, true, true);
+        int[] xr = x.rows();
+        double[] yv = new double[xr.length];
+        double[] w = new double[xr.length];
+        NumericColumn wc = weights == null ? null : f.numeric(weights);
+        for (int k = 0; k < xr.length; k++) {
+            yv[k] = y.get(xr[k]);
+            w[k] = wc == null ? 1.0 : wc.get(xr[k]);
+            if (Double.isNaN(w[k]) || w[k] < 0) {
+                throw new org.padlock.data.DataException(f.source(), xr[k], weights, "weights must be >= 0; found "
+                        + (Double.isNaN(w[k]) ? "a missing value" : w[k]));
+            }
+        }
+        WlsFit fit = WeightedLeastSquares.fit(x, yv, w);
+        if (!fit.names().contains(treatment)) {
+            throw new org.padlock.EstimationException("the treatment is collinear with the covariates", fit.dropped());
+        }
+        CovarianceSpec cs = switch (se) {
+            case "classical" -> new CovarianceSpec.Classical();
+            case "hc1" -> new CovarianceSpec.Hc1();
+            default -> {
+                String[] cl = new String[xr.length];
+                var cc = f.text(cluster);
+                for (int k = 0; k < xr.length; k++) {
+                    cl[k] = cc.get(xr[k]);
+                }
+                yield new CovarianceSpec.Clustered(cl, true);
+            }
+        };
+        Covariance v = Covariance.of(fit, cs);
+        CoefficientTest t = v.test(fit, treatment);
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("estimate", t.estimate());
+        j.put("std_error", t.stdError());
+        j.put("df", t.df());
+        j.put("t", t.t());
+        j.put("p_value", t.pValue());
+        j.put("ci_low", t.ciLow());
+        j.put("ci_high", t.ciHigh());
+        j.put("n_obs", fit.n());
+        j.put("n_clusters", v.clusters());
+        j.put("n_dropped_missing_outcome", dropped);
+        j.put("se", v.label());
+        j.put("dropped_terms", fit.dropped());
+        if (json) {
+            spec.commandLine().getOut().print(Json.write(j));
+        } else {
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "estimate %.6f  se %.6f  df %.0f  p %.4f  95%% CI [%.6f, %.6f]  n %d%n",
+                    t.estimate(), t.stdError(), t.df(), t.pValue(), t.ciLow(), t.ciHigh(), fit.n());
+        }
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
+}

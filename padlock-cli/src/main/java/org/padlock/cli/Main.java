@@ -1,0 +1,93 @@
+package org.padlock.cli;
+
+import java.io.PrintWriter;
+import org.padlock.EstimationException;
+import org.padlock.Version;
+import org.padlock.data.DataException;
+import org.padlock.design.StaleDesignException;
+import org.padlock.study.PlanException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point. Exit codes (docs/CLI.md): 0 success, 2 bad usage or plan, 3 bad data, 4 estimation
+ * failed, 1 a bug. Errors are one message on stderr; a stack trace only with {@code --verbose}.
+ */
+@Command(name = "padlock", mixinStandardHelpOptions = true, version = "padlock " + Version.VERSION,
+        description = "Quasi-experimental impact evaluation of school programmes.",
+        subcommands = {DemoCommand.class, RunCommand.class, InitCommand.class, ValidateCommand.class, MatchCommand.class,
+                EstimateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int BUG = 1;
+    public static final int USAGE = 2;
+    public static final int DATA = 3;
+    public static final int ESTIMATION = 4;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), verbose(args)));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("padlock: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    private static boolean verbose(String[] args) {
+        for (String a : args) {
+            if (a.equals("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int handle(Exception ex, PrintWriter err, boolean verbose) {
+        int code;
+        String kind;
+        if (ex instanceof DataException) {
+            code = DATA;
+            kind = "bad data";
+        } else if (ex instanceof StaleDesignException) {
+            code = DATA;
+            kind = "stale design";
+        } else if (ex instanceof PlanException) {
+            code = USAGE;
+            kind = "bad plan";
+        } else if (ex instanceof EstimationException) {
+            code = ESTIMATION;
+            kind = "estimation failed";
+        } else if (ex instanceof IllegalArgumentException) {
+            code = USAGE;
+            kind = "bad usage";
+        } else {
+            code = BUG;
+            kind = "internal error (please report)";
+        }
+        err.println("padlock: " + kind + ": " + ex.getMessage());
+        if (ex instanceof EstimationException ee) {
+            for (String d : ee.diagnostics()) {
+                err.println("  - " + d);
+            }
+        }
+        if (verbose || code == BUG) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

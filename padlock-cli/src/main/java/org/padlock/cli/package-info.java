@@ -1,0 +1,2 @@
+/** The padlock command line (picocli): the only place that prints or exits. */
+package org.padlock.cli;
