@@ -55,10 +55,15 @@ class DemoTest {
         int comma = changed.indexOf('\n') + 1;
         String[] lines = changed.split("\n");
         String[] header = lines[0].split(",");
-        String[] row = lines[1].split(",", -1);
         int x = java.util.Arrays.asList(header).indexOf("ptac5em");
+        int tcol = java.util.Arrays.asList(header).indexOf("treated");
+        int target = 1;
+        while (!lines[target].split(",", -1)[tcol].equals("1")) {
+            target++;
+        }
+        String[] row = lines[target].split(",", -1);
         row[x] = "99.9";
-        lines[1] = String.join(",", row);
+        lines[target] = String.join(",", row);
         Files.writeString(schools, String.join("\n", lines) + "\n");
         assertTrue(comma > 0);
         err = new StringWriter();
