@@ -9,8 +9,7 @@ import java.util.List;
  * <p>Per programme, cost per school over the horizon = participants x cost per participant per
  * year x years on the programme, averaged over schools; per pupil = that / pupils per school; per
  * pupil per year = per pupil / horizon years. Staff time is reported in days, never costed.
- * Rating on cost per pupil per year: very low below GBP 80, low up to 200, moderate up to 700,
- * high up to 1,200, very high above.
+ * Rating on cost per pupil per year by the bundled bands ({@link RuleTables#costBands()}).
  */
 public final class CostModel {
     private CostModel() {
@@ -63,21 +62,9 @@ public final class CostModel {
         return new CostResult(perspective, perYear, perPupil, total, min, max, rating(perYear), daysIn, daysOut, rows);
     }
 
-    /** EEF cost rating of a cost per pupil per year (000 Appendix A). */
+    /** EEF cost rating of a cost per pupil per year (000 Appendix A; bands in {@code cost-bands.yaml}). */
     public static String rating(double perPupilPerYear) {
-        if (perPupilPerYear < 80) {
-            return "very low";
-        }
-        if (perPupilPerYear <= 200) {
-            return "low";
-        }
-        if (perPupilPerYear <= 700) {
-            return "moderate";
-        }
-        if (perPupilPerYear <= 1200) {
-            return "high";
-        }
-        return "very high";
+        return RuleTables.costBands().rating(perPupilPerYear);
     }
 
     private static double nz(Double d) {
