@@ -82,8 +82,15 @@ public final class CostModel {
         for (CostSpec.Programme p : spec.programmes()) {
             String at = "cost.programmes[" + p.name() + "]";
             var c = p.costPerParticipantPerYear();
-            if (c == null || (c.school() != null && c.school() < 0) || (c.government() != null && c.government() < 0)) {
-                throw new IllegalArgumentException(at + ".cost_per_participant_per_year must be >= 0; found " + c);
+            if (c == null) {
+                throw new IllegalArgumentException(at + ".cost_per_participant_per_year is missing");
+            }
+            if (c.school() != null && !(c.school() >= 0)) {
+                throw new IllegalArgumentException(at + ".cost_per_participant_per_year.school must be >= 0; found " + c.school());
+            }
+            if (c.government() != null && !(c.government() >= 0)) {
+                throw new IllegalArgumentException(at + ".cost_per_participant_per_year.government must be >= 0; found "
+                        + c.government());
             }
             if (!(p.durationYears() >= 0)) {
                 throw new IllegalArgumentException(at + ".duration_years must be >= 0; found " + p.durationYears());
