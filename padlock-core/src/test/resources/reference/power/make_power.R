@@ -42,3 +42,14 @@ cases <- list(
   bira2r1(.20, .50, 30, 12, p = .4, r21 = .5, r2t2 = .2, g2 = 1)
 )
 write_json(cases, "power_reference.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")
+
+# One-way ANOVA ICC (Donner 1986 eq. 2.2) of y by school on ../cluster/cluster_data.csv (rows with y
+# observed), from stats::aov mean squares.
+d <- read.csv("../cluster/cluster_data.csv", stringsAsFactors = FALSE)
+d <- d[!is.na(d$y), ]
+a <- summary(aov(y ~ factor(school), data = d))[[1]]
+msb <- a[["Mean Sq"]][1]; msw <- a[["Mean Sq"]][2]
+N <- nrow(d); nj <- table(d$school); k <- length(nj)
+n0 <- (N - sum(nj^2) / N) / (k - 1)
+icc <- list(n = N, groups = k, msb = msb, msw = msw, n0 = n0, icc = (msb - msw) / (msb + (n0 - 1) * msw))
+write_json(icc, "icc_reference.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")
