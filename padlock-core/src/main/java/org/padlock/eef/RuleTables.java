@@ -39,6 +39,11 @@ public final class RuleTables {
         return Bundled.COST;
     }
 
+    /** The bundled compliance rule set of seed 003 ({@code compliance-spp.yaml}). */
+    public static ComplianceRules compliance() {
+        return Bundled.COMPLIANCE;
+    }
+
     /** Reads a rule table from a file (for replacing a bundled one). */
     public static <T extends Validated> T read(Path file, Class<T> type) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -88,5 +93,6 @@ public final class RuleTables {
         static final MonthsTable MONTHS = bundled("months.yaml", MonthsTable.class);
         static final PadlockRules PADLOCKS = bundled("padlocks.yaml", PadlockRules.class);
         static final CostBands COST = bundled("cost-bands.yaml", CostBands.class);
+        static final ComplianceRules COMPLIANCE = bundled("compliance-spp.yaml", ComplianceRules.class);
     }
 }

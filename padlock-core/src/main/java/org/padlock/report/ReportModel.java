@@ -50,6 +50,8 @@ public record ReportModel(String title, String subtitle, List<Section> sections,
                         }
                     }
                     figures.add(new Figure.Forest(fp.id(), fp.title(), fp.alt(), fp.labels(), e, lo, hi, b));
+                } else if (f instanceof Figure.Flow fl) {
+                    figures.add(fl.disclosed(smallCellThreshold));
                 } else {
                     figures.add(f);
                 }

@@ -73,7 +73,9 @@ public record StudyInputs(Frame schools, Frame pupils, Frame outcomes, Map<Strin
             }
         }
         for (StudyPlan.OnTreatment o : p.onTreatment()) {
-            numeric.add(o.column());
+            if (!ComplianceStage.provides(rp, o.column())) {
+                numeric.add(o.column());
+            }
         }
         Frame outcomes = null;
         if (p.data().outcomes() != null) {
@@ -124,6 +126,7 @@ public record StudyInputs(Frame schools, Frame pupils, Frame outcomes, Map<Strin
             new TableSchema(pt.id(), List.of(), dedupe(pNum), dedupe(pPresent)).validate(pupils);
             TableSchema.requireKeys(pupils, pt.school(), schools, st.id());
         }
+        schools = ComplianceStage.augment(rp, schools, hashes);
         return new StudyInputs(schools, pupils, outcomes, hashes);
     }
 

@@ -24,6 +24,7 @@ import org.padlock.eef.CostSpec;
  * @param onTreatment school subsets of the treated arm (e.g. at least one NPQSL participant)
  * @param cost       cost inputs (ingredients model)
  * @param report     report options
+ * @param evaluation evaluation-layer inputs: padlock design label, protocol MDES assumptions, downgrades, compliance
  */
 public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                         @JsonProperty(value = "name", required = true) String name,
@@ -39,7 +40,8 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                         @JsonProperty("subgroups") List<Subgroup> subgroups,
                         @JsonProperty("on_treatment") List<OnTreatment> onTreatment,
                         @JsonProperty("cost") CostSpec cost,
-                        @JsonProperty("report") Report report) {
+                        @JsonProperty("report") Report report,
+                        @JsonProperty("evaluation") EvaluationPlan evaluation) {
     public StudyPlan {
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
         subgroups = subgroups == null ? List.of() : List.copyOf(subgroups);

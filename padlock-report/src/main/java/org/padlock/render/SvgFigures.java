@@ -15,10 +15,13 @@ final class SvgFigures {
         if (f instanceof Figure.Love l) {
             return love(l);
         }
+        if (f instanceof Figure.Flow fl) {
+            return FlowDiagram.render(fl);
+        }
         return forest((Figure.Forest) f);
     }
 
-    private static String open(Figure f, int w, int h) {
+    static String open(Figure f, int w, int h) {
         return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
                 + " role=\"img\" aria-labelledby=\"%s-t %s-d\"><title id=\"%s-t\">%s</title><desc id=\"%s-d\">%s</desc>",
                 w, h, w, h, f.id(), f.id(), f.id(), Html.esc(f.title()), f.id(), Html.esc(f.alt()));
