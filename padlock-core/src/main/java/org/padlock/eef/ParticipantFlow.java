@@ -30,6 +30,7 @@ public record ParticipantFlow(@JsonProperty("steps") List<Step> steps, @JsonProp
             }
         }
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isExclusion() {
             return kind.equals("exclusion");
         }

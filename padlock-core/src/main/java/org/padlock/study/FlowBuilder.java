@@ -82,13 +82,13 @@ final class FlowBuilder {
             int a1 = primary.intervention().n();
             int a0 = primary.control().n();
             if (rp.pupilLevel()) {
-                steps.add(new ParticipantFlow.Step("exclusion", "Not analysed: primary outcome missing",
+                steps.add(new ParticipantFlow.Step("exclusion", "Primary outcome missing (not analysed)",
                         alloc.schoolsIntervention() - s1, alloc.schoolsComparison() - s0, alloc.pupilsIntervention() - a1,
                         alloc.pupilsComparison() - a0));
                 steps.add(new ParticipantFlow.Step("stage", "Analysed (primary outcome)", s1, s0, a1, a0));
                 attrition = new Attrition("pupils", alloc.pupilsIntervention(), alloc.pupilsComparison(), a1, a0);
             } else {
-                steps.add(new ParticipantFlow.Step("exclusion", "Not analysed: primary outcome missing",
+                steps.add(new ParticipantFlow.Step("exclusion", "Primary outcome missing (not analysed)",
                         alloc.schoolsIntervention() - s1, alloc.schoolsComparison() - s0, -1, -1));
                 steps.add(new ParticipantFlow.Step("stage", "Analysed (primary outcome)", s1, s0, -1, -1));
                 attrition = new Attrition("schools", alloc.schoolsIntervention(), alloc.schoolsComparison(), s1, s0);

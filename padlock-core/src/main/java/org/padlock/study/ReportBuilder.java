@@ -11,7 +11,6 @@ import org.padlock.design.FrozenDesign;
 import org.padlock.design.MatchSpec;
 import org.padlock.design.MatchedSample;
 import org.padlock.eef.CostResult;
-import org.padlock.eef.MonthsProgress;
 import org.padlock.report.Cell;
 import org.padlock.report.Figure;
 import org.padlock.report.ReportModel;
@@ -20,52 +19,34 @@ import org.padlock.report.Table;
 
 /**
  * Builds the report model of a study run in the seeds' layouts (000 Tables 4-10 and 12-13, 003
- * Table 10). It arranges and labels results; it computes nothing new.
+ * Table 10; the evaluation-layer sections come from {@link EvaluationReport}). It arranges and labels results; it computes nothing new.
  */
 final class ReportBuilder {
     private ReportBuilder() {
     }
 
     static ReportModel build(ResolvedPlan rp, StudyInputs in, DesignResult d, FrozenDesign frozen, List<AnalysisRow> rows,
-                             List<CostResult> costs) {
+                             List<CostResult> costs, Evaluation ev) {
         StudyPlan p = rp.plan();
         String title = p.report() != null && p.report().title() != null ? p.report().title() : p.name();
         List<Section> s = new ArrayList<>();
-        s.add(summary(rp, rows, costs));
+        s.add(EvaluationReport.summary(rp, ev, rows, costs));
         s.add(methods(rp, d));
-        s.add(flow(rp, d, rows));
+        s.add(EvaluationReport.flow(rp, ev));
+        s.add(EvaluationReport.mdes(rp, ev));
         s.add(balance(d));
         s.add(impact(rp, rows));
+        s.add(EvaluationReport.security(rp, ev));
         if (!costs.isEmpty()) {
             s.add(cost(costs));
+        }
+        if (ev.compliance() != null) {
+            s.add(EvaluationReport.compliance(ev.compliance()));
         }
         s.add(appendix(rp, in, d, frozen));
         String subtitle = (rp.pupilLevel() ? "Pupil-level analysis with a propensity-score-matched comparison group of schools"
                 : "School-level matched difference-in-differences") + " · padlock " + Version.VERSION;
         return new ReportModel(title, subtitle, s, rp.smallCell(), false);
-    }
-
-    private static Section summary(ResolvedPlan rp, List<AnalysisRow> rows, List<CostResult> costs) {
-        List<List<Cell>> body = new ArrayList<>();
-        for (AnalysisRow a : rows) {
-            if (!a.group().equals("primary") && !a.group().equals("secondary")) {
-                continue;
-            }
-            int basis = rp.pupilLevel() ? a.nObs() : -1;
-            body.add(List.of(Cell.text(a.label()), Cell.text(a.group()), esCell(a, basis), monthsCell(a, basis),
-                    Cell.number(a.pValue(), 3, basis)));
-        }
-        List<String> notes = new ArrayList<>(List.of("Effect sizes with 95% confidence intervals; " + seText(rp.se()) + ".",
-                "Months' progress from the EEF Toolkit conversion table (" + MonthsProgress.TABLE_VERSION + ")."));
-        List<String> paras = new ArrayList<>();
-        if (!costs.isEmpty()) {
-            CostResult c = costs.get(0);
-            paras.add(String.format(Locale.ROOT, "Cost to schools: GBP %,.2f per pupil per year over %s, rated %s.",
-                    c.costPerPupilPerYear(), "three years", c.rating()));
-        }
-        Table t = new Table("summary", "Executive summary", List.of("Outcome", "Analysis", "Effect size (95% CI)",
-                "Months' progress", "p-value"), body, notes);
-        return new Section("summary", "Executive summary", paras, List.of(t), List.of());
     }
 
     private static Section methods(ResolvedPlan rp, DesignResult d) {
@@ -112,46 +93,6 @@ final class ReportBuilder {
             case "hc1" -> "heteroskedasticity-robust (HC1) standard errors";
             default -> "classical standard errors";
         };
-    }
-
-    private static Section flow(ResolvedPlan rp, DesignResult d, List<AnalysisRow> rows) {
-        MatchedSample m = d.sample();
-        int poolT = m.nTreated() + d.excludedTreated();
-        int poolC = m.nControl() + d.excludedControl();
-        int discT = 0;
-        int discC = 0;
-        boolean[] disc = m.discarded();
-        int[] t = m.treated();
-        for (int i = 0; i < disc.length; i++) {
-            if (disc[i]) {
-                if (t[i] == 1) {
-                    discT++;
-                } else {
-                    discC++;
-                }
-            }
-        }
-        List<List<Cell>> body = new ArrayList<>();
-        body.add(List.of(Cell.text("Schools in the pool (treated; eligible comparison)"), Cell.count(poolT), Cell.count(poolC)));
-        body.add(List.of(Cell.text("Excluded: missing matching data"), Cell.count(d.excludedTreated()),
-                Cell.count(d.excludedControl())));
-        body.add(List.of(Cell.text("Excluded: outside common support"), Cell.count(discT), Cell.count(discC)));
-        body.add(List.of(Cell.text("Matched (frozen design)"), Cell.count(m.nTreatedMatched()), Cell.count(m.nControlMatched())));
-        AnalysisRow primary = rows.stream().filter(r -> r.group().equals("primary")).findFirst().orElse(null);
-        if (primary != null) {
-            body.add(List.of(Cell.text("Analysed, primary outcome (schools)"), Cell.count(primary.modelSchoolsIntervention()),
-                    Cell.count(primary.modelSchoolsControl())));
-            String unit = rp.pupilLevel() ? "pupils" : "schools";
-            body.add(List.of(Cell.text("Analysed, primary outcome (" + unit + ")"),
-                    rp.pupilLevel() ? Cell.pupils(primary.intervention().n()) : Cell.count(primary.intervention().n()),
-                    rp.pupilLevel() ? Cell.pupils(primary.control().n()) : Cell.count(primary.control().n())));
-            body.add(List.of(Cell.text("Missing primary outcome (" + unit + ")"),
-                    rp.pupilLevel() ? Cell.pupils(primary.intervention().missing()) : Cell.count(primary.intervention().missing()),
-                    rp.pupilLevel() ? Cell.pupils(primary.control().missing()) : Cell.count(primary.control().missing())));
-        }
-        Table tb = new Table("flow", "Participant flow", List.of("Stage", "Intervention", "Comparison"), body,
-                List.of("Counts computed by the pipeline from the data; the comparison column counts distinct schools."));
-        return new Section("flow", "Participant flow", List.of(), List.of(tb), List.of());
     }
 
     private static Section balance(DesignResult d) {
@@ -328,10 +269,6 @@ final class ReportBuilder {
         String txt = Double.isNaN(a.effectSize()) ? "not estimated" : String.format(Locale.ROOT, "%.3f (%.3f; %.3f)",
                 a.effectSize(), a.effectSizeCiLow(), a.effectSizeCiHigh());
         return new Cell(txt, Double.NaN, -1, basis, false);
-    }
-
-    private static Cell monthsCell(AnalysisRow a, int basis) {
-        return new Cell(a.months() == null ? "" : String.format(Locale.ROOT, "%+d", a.months()), Double.NaN, -1, basis, false);
     }
 
     private static String ci(double m, double lo, double hi) {

@@ -48,6 +48,7 @@ public final class StudyRunner {
     /** Loads and checks a plan and its data without running anything; returns the inputs. */
     public static StudyInputs validate(Path planFile) {
         ResolvedPlan rp = ResolvedPlan.of(PlanLoader.load(planFile), planFile);
+        EvaluationLayer.validate(rp);
         StudyInputs in = StudyInputs.load(rp);
         designView(rp, in);
         return in;
@@ -57,6 +58,7 @@ public final class StudyRunner {
         Consumer<String> say = opt.progress();
         say.accept("reading plan " + planFile.getFileName());
         ResolvedPlan rp = ResolvedPlan.of(PlanLoader.load(planFile), planFile);
+        EvaluationLayer.validate(rp);
         say.accept("reading and validating data");
         StudyInputs in = StudyInputs.load(rp);
         if (rp.plan().cost() != null) {
@@ -82,7 +84,11 @@ public final class StudyRunner {
         }
         say.accept("writing DuckDB store");
         writeStore(opt.outDir(), in, design, rp.pupilLevel() ? rp.plan().data().pupils().id() : null);
+        say.accept("evaluation layer: flow, attrition, MDES, padlocks" + (rp.plan().evaluation() != null
+                && rp.plan().evaluation().compliance() != null ? ", compliance" : ""));
+        Evaluation ev = EvaluationLayer.run(rp, in, design, frozen, rows);
         Map<String, Object> results = ResultsBuilder.results(rp, in, design, frozen, rows, costs);
+        results.put("evaluation", EvaluationResults.disclosed(ev, rp.smallCell()));
         Map<String, Object> manifest = new TreeMap<>();
         manifest.put("padlock_version", Version.VERSION);
         manifest.put("frozen_at", frozen.frozenAt());
@@ -90,7 +96,7 @@ public final class StudyRunner {
         manifest.put("java_version", System.getProperty("java.version"));
         manifest.put("plan", planFile.getFileName().toString());
         manifest.put("inputs", in.hashes());
-        var report = ReportBuilder.build(rp, in, design, frozen, rows, costs).disclosed();
+        var report = ReportBuilder.build(rp, in, design, frozen, rows, costs, ev).disclosed();
         return new StudyResult(rp, design, frozen, rows, costs, results, manifest, report,
                 ResultsBuilder.tables(rp, design, rows));
     }
