@@ -99,9 +99,9 @@ public record ComplianceRules(@JsonProperty(value = "version", required = true) 
         }
     }
 
-    /** The school-record columns the school rules read. */
+    /** The school-record columns the school rules read, sorted. */
     public Set<String> columns() {
-        Set<String> cols = new HashSet<>();
+        Set<String> cols = new java.util.TreeSet<>();
         Set<String> counts = new HashSet<>();
         school.forEach(c -> c.when().collect(cols, counts));
         return cols;
