@@ -37,6 +37,11 @@ class DemoTest {
             String html = Files.readString(a.resolve("report.html"));
             assertTrue(html.contains("Primary analysis") && html.contains("<svg") && html.contains("Baseline balance"), s);
             assertFalse(html.contains("<script"), "no scripts in the report");
+            for (String part : new String[] {"id=\"fig-flow-diagram\"", "Minimum detectable effect size at different stages",
+                    "Security classification of the findings", "Executive summary: impact on the primary outcome",
+                    "Attrition from allocation"}) {
+                assertTrue(html.contains(part), s + ": " + part);
+            }
         }
         String pupils = Files.readString(dir.resolve("a/pupil-matched/data/pupils.csv"));
         String firstId = pupils.lines().skip(1).findFirst().orElseThrow().split(",")[0];
