@@ -69,7 +69,11 @@ public final class AnalysisStage {
             }
             TextColumn school = data.text(SCHOOL);
             NumericColumn t = data.numeric(TREATMENT);
-            int[] sub = filter(all, i -> t.get(i) == 0 || treatedIds.contains(school.get(i)));
+            // comparators "matched": only the controls matched to a selected treated school (their subclass)
+            boolean matchedOnly = "matched".equals(ot.comparators());
+            Map<String, FrozenDesign.Unit> units = design.byId();
+            int[] sub = filter(all, i -> t.get(i) == 0 ? !matchedOnly || treatedIds.contains(units.get(school.get(i)).subclass())
+                    : treatedIds.contains(school.get(i)));
             rows.add(estimate(rp, data, primary, sub, "on-treatment", ot.name(), List.of()));
         }
         return rows;

@@ -29,9 +29,20 @@ final class EvaluationLayer {
     private EvaluationLayer() {
     }
 
-    /** Checks the plan's {@code evaluation} section; every problem is a {@link PlanException}. */
+    /** Checks the plan's {@code evaluation} section and on-treatment comparators; every problem is a {@link PlanException}. */
     static void validate(ResolvedPlan rp) {
         EvaluationPlan ev = rp.plan().evaluation();
+        for (StudyPlan.OnTreatment ot : rp.plan().onTreatment()) {
+            String c = ot.comparators() == null ? "all" : ot.comparators();
+            if (!List.of("all", "matched").contains(c)) {
+                throw new PlanException(rp.planFile().getFileName() + ": on_treatment[" + ot.name()
+                        + "].comparators must be all or matched; found \"" + c + "\"");
+            }
+            if (c.equals("matched") && rp.match().replace()) {
+                throw new PlanException(rp.planFile().getFileName() + ": on_treatment[" + ot.name()
+                        + "].comparators: matched needs matching without replacement (matching.replace: false)");
+            }
+        }
         String at = rp.planFile().getFileName() + ": evaluation";
         try {
             RuleTables.padlocks().design(design(rp));

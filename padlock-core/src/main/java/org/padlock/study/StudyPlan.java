@@ -123,11 +123,16 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                            @JsonProperty(value = "value", required = true) String value) {
     }
 
-    /** Treated schools whose school-level {@code column} is at least {@code min}, with all comparison schools. */
+    /**
+     * Treated schools whose school-level {@code column} is at least {@code min}, with all comparison
+     * schools ({@code comparators: all}, the default) or only those matched to the selected treated
+     * schools ({@code comparators: matched}; matching without replacement).
+     */
     public record OnTreatment(@JsonProperty(value = "name", required = true) String name,
                               @JsonProperty(value = "column", required = true) String column,
                               @JsonProperty(value = "min", required = true) Double min,
-                              @JsonProperty("description") String description) {
+                              @JsonProperty("description") String description,
+                              @JsonProperty("comparators") String comparators) {
     }
 
     /** Report options. */

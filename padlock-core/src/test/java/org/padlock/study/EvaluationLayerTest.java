@@ -120,6 +120,24 @@ class EvaluationLayerTest {
     }
 
     @Test
+    void onTreatmentWithMatchedComparators() throws IOException {
+        StudyResult r = run(PLAN + """
+                on_treatment:
+                  - {name: all, column: x, min: 0.85}
+                  - {name: matched, column: x, min: 0.85, comparators: matched}
+                """);
+        AnalysisRow all = r.analyses().stream().filter(a -> a.label().equals("all")).findFirst().orElseThrow();
+        AnalysisRow matched = r.analyses().stream().filter(a -> a.label().equals("matched")).findFirst().orElseThrow();
+        // S1 (x 0.9) is selected; 1:1 matching without replacement gave it one of the two matched controls
+        assertEquals(List.of(1, 2), List.of(all.modelSchoolsIntervention(), all.modelSchoolsControl()));
+        assertEquals(List.of(1, 1), List.of(matched.modelSchoolsIntervention(), matched.modelSchoolsControl()));
+        PlanException e = assertThrows(PlanException.class, () -> run(PLAN.replace("covariates: [x]",
+                "covariates: [x]\n  replace: true") + "on_treatment:\n  - {name: m, column: x, min: 0.85, comparators: matched}\n"));
+        assertEquals("study.yaml: on_treatment[m].comparators: matched needs matching without replacement (matching.replace: false)",
+                e.getMessage());
+    }
+
+    @Test
     void downgradesAndProtocolFromThePlan() throws IOException {
         StudyResult r = run(PLAN + """
                 evaluation:
