@@ -29,7 +29,8 @@ class DemoTest {
         for (String s : new String[] {"pupil-matched", "school-did"}) {
             Path a = dir.resolve("a").resolve(s);
             for (String f : new String[] {"report.html", "results.json", "manifest.json", "frozen-design.json",
-                    "padlock.duckdb", "tables/impact.csv", "tables/balance.csv", "tables/matched_sample.csv"}) {
+                    "padlock.duckdb", "tables/impact.csv", "tables/balance.csv", "tables/matched_sample.csv", "tables/flow.csv",
+                    "tables/mdes.csv"}) {
                 assertTrue(Files.exists(a.resolve(f)), s + "/" + f);
             }
             assertArrayEquals(Files.readAllBytes(a.resolve("results.json")),

@@ -88,7 +88,8 @@ public final class StudyRunner {
                 && rp.plan().evaluation().compliance() != null ? ", compliance" : ""));
         Evaluation ev = EvaluationLayer.run(rp, in, design, frozen, rows);
         Map<String, Object> results = ResultsBuilder.results(rp, in, design, frozen, rows, costs);
-        results.put("evaluation", EvaluationResults.disclosed(ev, rp.smallCell()));
+        Evaluation evDisclosed = EvaluationResults.disclosed(ev, rp.smallCell());
+        results.put("evaluation", evDisclosed);
         Map<String, Object> manifest = new TreeMap<>();
         manifest.put("padlock_version", Version.VERSION);
         manifest.put("frozen_at", frozen.frozenAt());
@@ -98,7 +99,7 @@ public final class StudyRunner {
         manifest.put("inputs", in.hashes());
         var report = ReportBuilder.build(rp, in, design, frozen, rows, costs, ev).disclosed();
         return new StudyResult(rp, design, frozen, rows, costs, results, manifest, report,
-                ResultsBuilder.tables(rp, design, rows));
+                EvaluationResults.withTables(ResultsBuilder.tables(rp, design, rows), evDisclosed));
     }
 
     /** The design stage's view: pool schools and treated schools, design columns only. */
