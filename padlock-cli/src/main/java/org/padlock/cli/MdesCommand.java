@@ -13,13 +13,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code padlock mdes}: PowerUp! minimum detectable effect size of a two-level cluster design ({@code cra2}). */
+/**
+ * {@code padlock mdes}: PowerUp! minimum detectable effect size of a two-level cluster design
+ * ({@code cra2}, the default), or with {@code --design}: individual assignment ({@code ira1}) or
+ * individual assignment blocked within schools with random block effects ({@code bira2r1}).
+ */
 @Command(name = "mdes", mixinStandardHelpOptions = true,
-        description = "Minimum detectable effect size of a two-level cluster-randomised design (PowerUp! cra2).")
+        description = "Minimum detectable effect size (PowerUp!): cra2 (default), ira1 or bira2r1.")
 final class MdesCommand implements Callable<Integer> {
-    @Option(names = "--clusters", required = true, paramLabel = "J", description = "Number of schools (clusters).") int clusters;
-    @Option(names = "--cluster-size", required = true, paramLabel = "n", description = "Average pupils per school.") double n;
-    @Option(names = "--icc", required = true, paramLabel = "RHO", description = "Intraclass correlation, in [0, 1).") double icc;
+    @Option(names = "--design", defaultValue = "cra2", description = "cra2|ira1|bira2r1 (default ${DEFAULT-VALUE})") String design;
+    @Option(names = "--clusters", paramLabel = "J", description = "Number of schools (clusters; blocks for bira2r1).") Integer clusters;
+    @Option(names = "--cluster-size", paramLabel = "n", description = "Average pupils per school.") Double n;
+    @Option(names = "--icc", paramLabel = "RHO", description = "Intraclass correlation, in [0, 1).") Double icc;
+    @Option(names = "--units", paramLabel = "N", description = "ira1: number of pupils randomised.") Integer units;
+    @Option(names = "--level1-covariates", defaultValue = "0", paramLabel = "g1", description = "ira1: covariates (default ${DEFAULT-VALUE}).") int g1;
+    @Option(names = "--omega", defaultValue = "0", description = "bira2r1: effect variance across blocks relative to the"
+            + " block intercept variance (default ${DEFAULT-VALUE}).") double omega;
+    @Option(names = "--r2-treatment-level2", defaultValue = "0", paramLabel = "R2T",
+            description = "bira2r1: share of the effect variance across blocks explained (default ${DEFAULT-VALUE}).") double r2t;
     @Option(names = "--r2-level1", defaultValue = "0", paramLabel = "R1",
             description = "Share of pupil-level variance explained by covariates (default ${DEFAULT-VALUE}).") double r1;
     @Option(names = "--r2-level2", defaultValue = "0", paramLabel = "R2",
@@ -39,7 +50,14 @@ final class MdesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MdesResult r = Mdes.cra2(icc, n, clusters, p, r1, r2, g, new TestSettings(alpha, power, !oneSided));
+        TestSettings test = new TestSettings(alpha, power, !oneSided);
+        MdesResult r = switch (design) {
+            case "cra2" -> Mdes.cra2(need(icc, "--icc"), need(n, "--cluster-size"), need(clusters, "--clusters"), p, r1, r2, g, test);
+            case "ira1" -> Mdes.ira1(need(units, "--units"), p, r1, g1, test);
+            case "bira2r1" -> Mdes.bira2r1(need(icc, "--icc"), omega, need(n, "--cluster-size"), need(clusters, "--clusters"), p,
+                    r1, r2t, g, test);
+            default -> throw new IllegalArgumentException("--design must be cra2, ira1 or bira2r1; found " + design);
+        };
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("mdes", r.mdes());
@@ -54,5 +72,12 @@ final class MdesCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    private <T> T need(T value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException("--design " + design + " needs " + option);
+        }
+        return value;
     }
 }

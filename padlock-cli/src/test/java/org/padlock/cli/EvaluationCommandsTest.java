@@ -77,6 +77,24 @@ class EvaluationCommandsTest {
         assertTrue(one.json().get("mdes").asDouble() < 0.629);
     }
 
+    /** reference/power cases 9 and 11: mdes.ira1r1(n = 200) and mdes.bira2r1(rho2 = .35, omega2 = .10, n = 83, J = 480). */
+    @Test
+    void mdesOtherDesigns() {
+        JsonNode ira = run("mdes", "--design", "ira1", "--units", "200", "--json").json();
+        assertEquals(0.398165865873986, ira.get("mdes").asDouble(), 1e-9);
+        assertEquals(198, ira.get("df").asDouble());
+        JsonNode bira = run("mdes", "--design", "bira2r1", "--clusters", "480", "--cluster-size", "83", "--icc", "0.35",
+                "--omega", "0.1", "--json").json();
+        assertEquals(0.0329995485081022, bira.get("mdes").asDouble(), 1e-9);
+        assertEquals(479, bira.get("df").asDouble());
+        Outcome o = run("mdes", "--design", "ira1", "--json");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--design ira1 needs --units"), o.err());
+        o = run("mdes", "--design", "cra3", "--units", "20");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--design must be cra2, ira1 or bira2r1; found cra3"), o.err());
+    }
+
     @Test
     void mdesBadInput() {
         Outcome o = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "1.5", "--json");
