@@ -292,13 +292,7 @@ public final class AnalysisStage {
     /** The outcome per row: the pupil outcome, or post - pre for a school-level difference-in-differences. */
     private static double[] outcome(ResolvedPlan rp, Frame data, StudyPlan.Outcome o) {
         double[] y = data.numeric(o.column()).values();
-        if (!rp.pupilLevel()) {
-            NumericColumn pre = data.numeric(o.pre());
-            for (int i = 0; i < y.length; i++) {
-                y[i] -= pre.get(i);
-            }
-        }
-        return y;
+        return rp.pupilLevel() ? y : org.padlock.estimation.did.TwoPeriodDid.change(data.numeric(o.pre()).values(), y);
     }
 
     private static double[] meanSd(double[] y, int[] rows) {
