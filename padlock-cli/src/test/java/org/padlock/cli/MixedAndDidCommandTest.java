@@ -63,6 +63,18 @@ class MixedAndDidCommandTest {
             assertEquals(16, j.get("n_dropped_missing_outcome").asInt());
             assertEquals(40, j.get("n_clusters").asInt());
             assertEquals(38.0, j.get("df").asDouble(), 0);
+            if (!ml) {
+                JsonNode h = M.readTree(REF.resolve("effect_size/hedges_reference.json").toFile()).get("cluster");
+                for (String v : new String[] {"conditional", "unconditional"}) {
+                    for (String k : new String[] {"within", "total"}) {
+                        JsonNode e = h.get(v).get(k);
+                        JsonNode a = j.get("hedges_g").get(v).get(k);
+                        assertEquals(e.get("g").asDouble(), a.get("g").asDouble(), 1e-6 * Math.abs(e.get("g").asDouble()));
+                        assertEquals(e.get("ci_lower").asDouble(), a.get("ci_low").asDouble(), 1e-6);
+                        assertEquals(e.get("ci_upper").asDouble(), a.get("ci_high").asDouble(), 1e-6);
+                    }
+                }
+            }
         }
     }
 
