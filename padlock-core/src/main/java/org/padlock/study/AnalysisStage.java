@@ -14,6 +14,8 @@ import org.padlock.data.NumericColumn;
 import org.padlock.data.TextColumn;
 import org.padlock.design.FrozenDesign;
 import org.padlock.eef.MonthsProgress;
+import org.padlock.estimation.mixed.EffectSizeInterval;
+import org.padlock.estimation.mixed.HedgesG;
 import org.padlock.estimation.mixed.MixedFit;
 import org.padlock.estimation.mixed.RandomInterceptModel;
 import org.padlock.estimation.ols.WeightedLeastSquares;
@@ -306,6 +308,18 @@ public final class AnalysisStage {
             diag.add("the treatment is collinear with the covariates and cannot be estimated");
             return row(group, o, label, a1, a0, null, null, xr.length, mf.groups(), "mixed-reml", stLabel, sd, diag,
                     mf.dropped());
+        }
+        try {
+            MixedFit empty = RandomInterceptModel.fit(x.keep(new int[] {0}), yv, w, g, true);
+            double[] tr = new double[xr.length];
+            for (int k = 0; k < xr.length; k++) {
+                tr[k] = t.get(xr[k]);
+            }
+            EffectSizeInterval h = HedgesG.total(mf.coefficient(term), empty, tr, g);
+            diag.add(String.format(java.util.Locale.ROOT, "Hedges' g with the total variance of the unconditional model"
+                    + " (Hedges 2007, as eefAnalytics crtFREQ): %.3f (95%% CI %.3f; %.3f)", h.g(), h.ciLow(), h.ciHigh()));
+        } catch (org.padlock.EstimationException e) {
+            diag.add("no Hedges' g: " + e.getMessage());
         }
         diag.add("random intercept for the school (REML); t test with " + (long) mf.test(term).df()
                 + " between-school df; ICC of this model " + String.format(java.util.Locale.ROOT, "%.3f", mf.icc()));
