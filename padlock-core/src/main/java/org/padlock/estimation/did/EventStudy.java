@@ -65,11 +65,15 @@ public final class EventStudy {
         if (f < 0) {
             throw new IllegalArgumentException("the first treated period " + fmt(in.firstTreated()) + " is not one of the periods " + periods);
         }
+        Map<Double, Integer> position = new HashMap<>();
+        for (int p = 0; p < periods.size(); p++) {
+            position.put(periods.get(p), p);
+        }
         int[] k = new int[n];
         int[] pi = new int[n];
         TreeSet<Integer> rel = new TreeSet<>();
         for (int i = 0; i < n; i++) {
-            pi[i] = periods.indexOf(in.period()[i]);
+            pi[i] = position.get(in.period()[i]);
             k[i] = pi[i] - f;
             if (in.treated()[i] == 1) {
                 rel.add(k[i]);

@@ -138,6 +138,17 @@ class DidPanelReferenceTest {
     }
 
     @Test
+    void withoutNeverTreatedUnitsTheEffectIsNotIdentified() {
+        PanelInput in = input(false, "unit", false, null);
+        double[] allTreated = new double[in.y().length];
+        java.util.Arrays.fill(allTreated, 1.0);
+        PanelInput bad = new PanelInput(in.unit(), in.period(), in.y(), allTreated, null, in.cluster(), List.of(),
+                new double[0][], 2017);
+        org.padlock.EstimationException e = assertThrows(org.padlock.EstimationException.class, () -> EventStudy.fit(bad, 0));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("never-treated"), e.getMessage());
+    }
+
+    @Test
     void firstTreatedPeriodMustBeAPeriod() {
         PanelInput in = input(false, "unit", false, null);
         PanelInput bad = new PanelInput(in.unit(), in.period(), in.y(), in.treated(), null, in.cluster(), List.of(),
