@@ -83,7 +83,7 @@ final class DidCommand implements Callable<Integer> {
         Frame f = TableReader.read(data, text);
         List<String> numeric = new ArrayList<>(wide ? List.of(pre, post) : List.of(outcome, time));
         for (String c : covariates) {
-            if (!factors.contains(c)) {
+            if (!factors.contains(c) && !(f.has(c) && f.column(c) instanceof org.padlock.data.TextColumn)) {
                 numeric.add(c);
             }
         }

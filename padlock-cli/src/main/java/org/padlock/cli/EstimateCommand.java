@@ -77,7 +77,7 @@ final class EstimateCommand implements Callable<Integer> {
         Frame f = TableReader.read(data, text);
         List<String> numeric = new ArrayList<>(List.of(outcome));
         for (String c : covariates) {
-            if (!factors.contains(c)) {
+            if (!factors.contains(c) && !(f.has(c) && f.column(c) instanceof org.padlock.data.TextColumn)) {
                 numeric.add(c);
             }
         }

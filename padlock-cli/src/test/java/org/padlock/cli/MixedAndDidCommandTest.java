@@ -79,6 +79,17 @@ class MixedAndDidCommandTest {
     }
 
     @Test
+    void textCovariatesAreCategoricalWithoutFactors() throws IOException {
+        String[] base = {"estimate", "--data", REF.resolve("cluster/cluster_data.csv").toString(), "--outcome", "y",
+                "--treatment", "treat", "--covariates", "x1,x2,f", "--cluster", "school", "--json"};
+        JsonNode j = json(run(base));
+        JsonNode r = M.readTree(REF.resolve("cluster/cluster_reference.json").toFile()).get("unweighted")
+                .get("coefficients").get("treat");
+        assertEquals(r.get("estimate").asDouble(), j.get("estimate").asDouble(), 1e-9);
+        assertEquals(r.get("se_cr1_stata").asDouble(), j.get("std_error").asDouble(), 1e-9);
+    }
+
+    @Test
     void mixedNeedsAGroup() {
         Out o = run("estimate", "--data", REF.resolve("cluster/cluster_data.csv").toString(), "--outcome", "y",
                 "--treatment", "treat", "--model", "mixed", "--json");
