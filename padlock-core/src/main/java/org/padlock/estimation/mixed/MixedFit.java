@@ -39,6 +39,28 @@ public record MixedFit(List<String> names, List<String> dropped, double[] coeffi
         vcov = v;
     }
 
+    /** Fixed effects (a copy). */
+    @Override
+    public double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    /** Reference df per term (a copy). */
+    @Override
+    public double[] df() {
+        return df.clone();
+    }
+
+    /** Covariance of the fixed effects (a copy). */
+    @Override
+    public double[][] vcov() {
+        double[][] v = new double[vcov.length][];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = vcov[i].clone();
+        }
+        return v;
+    }
+
     /** Intra-class correlation {@code sigma2Between / (sigma2Between + sigma2Within)}; "the" ICC when the model has no covariates. */
     public double icc() {
         return sigma2Between / (sigma2Between + sigma2Within);
