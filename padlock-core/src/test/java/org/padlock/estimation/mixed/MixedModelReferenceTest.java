@@ -139,6 +139,48 @@ class MixedModelReferenceTest {
     }
 
     @Test
+    void collinearTermIsDroppedAndReportedAsLmerDoes() {
+        var y = UNBAL.numeric("y");
+        ModelMatrix x = ModelMatrixBuilder.build(UNBAL, ModelMatrixBuilder.allRows(UNBAL), List.of("treat", "ses", "x1"),
+                Set.of(), MissingPolicy.DROP, true, true);
+        double[] twice = x.column("x1").clone();
+        for (int i = 0; i < twice.length; i++) {
+            twice[i] *= 2;
+        }
+        double[][] cols = java.util.Arrays.copyOf(x.x(), 5);
+        cols[4] = twice;
+        ModelMatrix withCopy = new ModelMatrix(List.of("(Intercept)", "treat", "ses", "x1", "x1_twice"), cols, x.rows());
+        MixedFit f = RandomInterceptModel.fit(withCopy, y.values(), null, UNBAL.text("school").values(), true);
+        assertEquals(List.of("x1_twice"), f.dropped());
+        assertTrue(f.diagnostics().get(0).contains("x1_twice"));
+        check(MREF.get("unbalanced").get("full_reml"), f);
+    }
+
+    @Test
+    void oneObservationPerGroupAndZeroWeights() {
+        ModelMatrix x = new ModelMatrix(List.of("(Intercept)"), new double[][] {{1, 1, 1}}, new int[] {0, 1, 2});
+        assertThrows(EstimationException.class,
+                () -> RandomInterceptModel.fit(x, new double[] {1, 2, 3}, null, new String[] {"a", "b", "c"}, true));
+        // rows with weight 0 are left out, as in lm: the fit equals the fit without them
+        var y = UNBAL.numeric("y");
+        ModelMatrix u = ModelMatrixBuilder.build(UNBAL, ModelMatrixBuilder.allRows(UNBAL), List.of("treat"), Set.of(),
+                MissingPolicy.DROP, true, true);
+        double[] w = new double[y.size()];
+        java.util.Arrays.fill(w, 1.0);
+        double[] yy = y.values();
+        yy[0] = 1e6;
+        w[0] = 0;
+        String[] g = UNBAL.text("school").values();
+        MixedFit zero = RandomInterceptModel.fit(u, yy, w, g, true);
+        int[] rest = java.util.stream.IntStream.range(1, y.size()).toArray();
+        ModelMatrix ur = ModelMatrixBuilder.build(UNBAL, rest, List.of("treat"), Set.of(), MissingPolicy.DROP, true, true);
+        MixedFit without = RandomInterceptModel.fit(ur, java.util.Arrays.copyOfRange(y.values(), 1, y.size()), null,
+                java.util.Arrays.copyOfRange(g, 1, g.length), true);
+        assertEquals(without.coefficient("treat"), zero.coefficient("treat"), 1e-10);
+        assertEquals(without.n(), zero.n());
+    }
+
+    @Test
     void mergedPartitionsGiveTheSameFit() {
         var y = UNBAL.numeric("y");
         int n = UNBAL.rowCount();
