@@ -7,5 +7,9 @@ cd "$(dirname "$0")"
 (cd cluster && Rscript make_cluster_data.R)
 (cd did && Rscript make_did_data.R)
 (cd power && Rscript make_power.R)
+(cd did_panel && Rscript make_panel_reference.R)
+(cd mixed && Rscript make_mixed_reference.R)
+(cd effect_size && Rscript make_hedges_reference.R)
+(cd study_sensitivity && Rscript make_study_sensitivity.R)
 Rscript -e 'pk <- c("MatchIt","sandwich","clubSandwich","estimatr","lme4","jsonlite"); cat(R.version.string, "\n", sep = ""); for (p in pk) cat(p, " ", as.character(packageVersion(p)), "\n", sep = "")' > versions.txt
 cat versions.txt

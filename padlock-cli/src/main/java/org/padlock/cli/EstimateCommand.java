@@ -39,7 +39,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--cluster", paramLabel = "COL") String cluster;
     @Option(names = "--se", defaultValue = "cr1", description = "classical|hc1|cr1 (default ${DEFAULT-VALUE})") String se;
     @Option(names = "--missing", defaultValue = "indicator", description = "indicator|drop (default ${DEFAULT-VALUE})") String missing;
-    @Option(names = "--model", defaultValue = "ols", description = "ols (mixed: not available yet)") String model;
+    @Option(names = "--model", defaultValue = "ols", description = "ols|mixed (default ${DEFAULT-VALUE}); mixed: random intercept for --group") String model;
+    @Option(names = "--group", paramLabel = "COL", description = "Grouping column of the random intercept (--model mixed).") String group;
+    @Option(names = "--ml", description = "Maximum likelihood instead of REML (--model mixed).") boolean ml;
     @Option(names = "--json", description = "Print the JSON result on stdout.") boolean json;
     @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
 
@@ -48,13 +50,16 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!model.equals("ols")) {
-            throw new IllegalArgumentException("--model " + model + " is not available yet; use ols");
+        if (!model.equals("ols") && !model.equals("mixed")) {
+            throw new IllegalArgumentException("--model must be ols or mixed; found " + model);
+        }
+        if (model.equals("mixed") && group == null) {
+            throw new IllegalArgumentException("--model mixed needs --group COL");
         }
         if (!List.of("classical", "hc1", "cr1").contains(se)) {
             throw new IllegalArgumentException("--se must be classical, hc1 or cr1 (cr2 and wild are not available yet); found " + se);
         }
-        if (se.equals("cr1") && cluster == null) {
+        if (se.equals("cr1") && cluster == null && model.equals("ols")) {
             throw new IllegalArgumentException("--se cr1 needs --cluster COL");
         }
         MissingPolicy mp = switch (missing) {
@@ -66,10 +71,13 @@ final class EstimateCommand implements Callable<Integer> {
         if (cluster != null) {
             text.add(cluster);
         }
+        if (group != null) {
+            text.add(group);
+        }
         Frame f = TableReader.read(data, text);
         List<String> numeric = new ArrayList<>(List.of(outcome));
         for (String c : covariates) {
-            if (!factors.contains(c)) {
+            if (!factors.contains(c) && !(f.has(c) && f.column(c) instanceof org.padlock.data.TextColumn)) {
                 numeric.add(c);
             }
         }
@@ -79,6 +87,9 @@ final class EstimateCommand implements Callable<Integer> {
         List<String> present = new ArrayList<>(factors);
         if (cluster != null) {
             present.add(cluster);
+        }
+        if (group != null) {
+            present.add(group);
         }
         new TableSchema(null, List.of(treatment), numeric, present).validate(f);
         NumericColumn y = f.numeric(outcome);
@@ -98,6 +109,9 @@ final class EstimateCommand implements Callable<Integer> {
                 throw new org.padlock.data.DataException(f.source(), xr[k], weights, "weights must be >= 0; found "
                         + (Double.isNaN(w[k]) ? "a missing value" : w[k]));
             }
+        }
+        if (model.equals("mixed")) {
+            return MixedEstimate.print(this, f, x, yv, w, dropped);
         }
         WlsFit fit = WeightedLeastSquares.fit(x, yv, w);
         if (!fit.names().contains(treatment)) {

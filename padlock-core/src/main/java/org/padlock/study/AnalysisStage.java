@@ -14,6 +14,10 @@ import org.padlock.data.NumericColumn;
 import org.padlock.data.TextColumn;
 import org.padlock.design.FrozenDesign;
 import org.padlock.eef.MonthsProgress;
+import org.padlock.estimation.mixed.EffectSizeInterval;
+import org.padlock.estimation.mixed.HedgesG;
+import org.padlock.estimation.mixed.MixedFit;
+import org.padlock.estimation.mixed.RandomInterceptModel;
 import org.padlock.estimation.ols.WeightedLeastSquares;
 import org.padlock.estimation.ols.WlsFit;
 import org.padlock.inference.CoefficientTest;
@@ -54,6 +58,18 @@ public final class AnalysisStage {
                 TextColumn col = data.text(s.column());
                 int[] sub = filter(all, i -> s.value().equals(col.get(i)));
                 rows.add(estimate(rp, data, primary, sub, "subgroup", s.name(), List.of()));
+            }
+            for (StudyPlan.Subgroup s : rp.plan().subgroups()) {
+                if (Boolean.TRUE.equals(s.interaction())) {
+                    progress.accept("analysis: interaction " + s.name());
+                    rows.add(SubgroupInteraction.row(rp, data, primary, all, s));
+                }
+            }
+            if (rp.plan().analysis() != null && Boolean.TRUE.equals(rp.plan().analysis().randomEffects()) && primary != null) {
+                progress.accept("analysis: random effects");
+                String lab = primary.label() == null ? primary.name() : primary.label();
+                rows.add(estimate(rp, data, primary, all, "random-effects", lab + " (random effects)", List.of(), true,
+                        List.of(), TREATMENT));
             }
         }
         Set<String> treatedIds = new HashSet<>();
@@ -184,6 +200,16 @@ public final class AnalysisStage {
 
     private static AnalysisRow estimate(ResolvedPlan rp, Frame data, StudyPlan.Outcome o, int[] candidate, String group,
                                         String label, List<String> notes) {
+        return estimate(rp, data, o, candidate, group, label, notes, false, List.of(), TREATMENT);
+    }
+
+    /**
+     * One impact row. {@code mixed}: a random intercept for the school by REML (lme4's convention;
+     * matching weights enter as lme4 precision weights) instead of WLS with the plan's covariance;
+     * {@code extra} are covariates added at the end of the model and {@code term} is the coefficient reported.
+     */
+    static AnalysisRow estimate(ResolvedPlan rp, Frame data, StudyPlan.Outcome o, int[] candidate, String group,
+                                String label, List<String> notes, boolean mixed, List<String> extra, String term) {
         List<String> diag = new ArrayList<>(notes);
         int[] rows = candidate;
         if (o.subset() != null) {
@@ -221,6 +247,7 @@ public final class AnalysisStage {
         if (rp.pupilLevel()) {
             covs.addAll(1, rp.pupilCovariates());
         }
+        covs.addAll(extra);
         String se = rp.se();
         if (a1.n() == 0 || a0.n() == 0) {
             diag.add("no observed outcome in the " + (a1.n() == 0 ? "intervention" : "control") + " arm; no effect estimated");
@@ -238,8 +265,11 @@ public final class AnalysisStage {
             w[k] = wc.get(xr[k]);
             cl[k] = clc.get(xr[k]);
         }
+        if (mixed) {
+            return mixedRow(group, o, label, a1, a0, x, yv, w, school, stLabel, sd, diag, t, term);
+        }
         WlsFit fit = WeightedLeastSquares.fit(x, yv, w);
-        if (!fit.names().contains(TREATMENT)) {
+        if (!fit.names().contains(term)) {
             diag.add("the treatment is collinear with the covariates and cannot be estimated");
             return row(group, o, label, a1, a0, null, null, xr.length, 0, se, stLabel, sd, diag, fit.dropped());
         }
@@ -257,9 +287,48 @@ public final class AnalysisStage {
         if (!fit.dropped().isEmpty()) {
             diag.add("dropped as collinear: " + String.join(", ", fit.dropped()));
         }
-        CoefficientTest ct = v.test(fit, TREATMENT);
+        CoefficientTest ct = v.test(fit, term);
         return row(group, o, label, a1, a0, ct, v, xr.length, v.clusters(), se, stLabel, sd, diag, fit.dropped(),
                 countSchools(xr, t, school, 1), countSchools(xr, t, school, 0));
+    }
+
+    private static AnalysisRow mixedRow(String group, StudyPlan.Outcome o, String label, ArmSummary a1, ArmSummary a0,
+                                        ModelMatrix x, double[] yv, double[] w, String[] school, String stLabel, double sd,
+                                        List<String> diag, NumericColumn t, String term) {
+        int[] xr = x.rows();
+        String[] g = new String[xr.length];
+        for (int k = 0; k < xr.length; k++) {
+            g[k] = school[xr[k]];
+        }
+        MixedFit mf;
+        try {
+            mf = RandomInterceptModel.fit(x, yv, w, g, true);
+        } catch (org.padlock.EstimationException e) {
+            diag.add(e.getMessage());
+            return row(group, o, label, a1, a0, null, null, xr.length, 0, "mixed-reml", stLabel, sd, diag, List.of());
+        }
+        diag.addAll(mf.diagnostics());
+        if (!mf.names().contains(term)) {
+            diag.add("the treatment is collinear with the covariates and cannot be estimated");
+            return row(group, o, label, a1, a0, null, null, xr.length, mf.groups(), "mixed-reml", stLabel, sd, diag,
+                    mf.dropped());
+        }
+        try {
+            MixedFit empty = RandomInterceptModel.fit(x.keep(new int[] {0}), yv, w, g, true);
+            double[] tr = new double[xr.length];
+            for (int k = 0; k < xr.length; k++) {
+                tr[k] = t.get(xr[k]);
+            }
+            EffectSizeInterval h = HedgesG.total(mf.coefficient(term), empty, tr, g);
+            diag.add(String.format(java.util.Locale.ROOT, "Hedges' g with the total variance of the unconditional model"
+                    + " (Hedges 2007, as eefAnalytics crtFREQ): %.3f (95%% CI %.3f; %.3f)", h.g(), h.ciLow(), h.ciHigh()));
+        } catch (org.padlock.EstimationException e) {
+            diag.add("no Hedges' g: " + e.getMessage());
+        }
+        diag.add("random intercept for the school (REML); t test with " + (long) mf.test(term).df()
+                + " between-school df; ICC of this model " + String.format(java.util.Locale.ROOT, "%.3f", mf.icc()));
+        return row(group, o, label, a1, a0, mf.test(term), null, xr.length, mf.groups(), "mixed-reml", stLabel, sd, diag,
+                mf.dropped(), countSchools(xr, t, school, 1), countSchools(xr, t, school, 0));
     }
 
     private static int countSchools(int[] rows, NumericColumn t, String[] school, int arm) {
@@ -296,13 +365,7 @@ public final class AnalysisStage {
     /** The outcome per row: the pupil outcome, or post - pre for a school-level difference-in-differences. */
     private static double[] outcome(ResolvedPlan rp, Frame data, StudyPlan.Outcome o) {
         double[] y = data.numeric(o.column()).values();
-        if (!rp.pupilLevel()) {
-            NumericColumn pre = data.numeric(o.pre());
-            for (int i = 0; i < y.length; i++) {
-                y[i] -= pre.get(i);
-            }
-        }
-        return y;
+        return rp.pupilLevel() ? y : org.padlock.estimation.did.TwoPeriodDid.change(data.numeric(o.pre()).values(), y);
     }
 
     private static double[] meanSd(double[] y, int[] rows) {

@@ -151,7 +151,9 @@ final class ReportBuilder {
         List<Table> tables = new ArrayList<>();
         String[][] groups = {{"primary", "Primary analysis"}, {"secondary", "Secondary outcomes"},
                 {"year1", "Secondary analysis (end of year 1)"}, {"subgroup", "Primary outcome: subgroup analysis"},
-                {"on-treatment", "Primary analysis (on-treatment)"}};
+                {"on-treatment", "Primary analysis (on-treatment)"},
+                {"random-effects", "Sensitivity analysis (school-level random effects)"},
+                {"interaction", "Primary outcome: treatment x subgroup interaction"}};
         List<String> notes = new ArrayList<>(List.of(seText(rp.se()) + ".", "Matching weights are applied to the comparison"
                 + " group.", "Raw means are unweighted with t-based 95% intervals; n (missing) counts "
                 + (rp.pupilLevel() ? "pupils" : "schools") + " with and without the outcome.",

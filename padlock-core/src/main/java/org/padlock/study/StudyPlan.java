@@ -109,7 +109,8 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                            @JsonProperty("factors") List<String> factors,
                            @JsonProperty("missing") String missing,
                            @JsonProperty("se") String se,
-                           @JsonProperty("cluster") String cluster) {
+                           @JsonProperty("cluster") String cluster,
+                           @JsonProperty("random_effects") Boolean randomEffects) {
         public Analysis {
             pupilCovariates = pupilCovariates == null ? List.of() : List.copyOf(pupilCovariates);
             schoolCovariates = schoolCovariates == null ? List.of() : List.copyOf(schoolCovariates);
@@ -117,10 +118,14 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
         }
     }
 
-    /** Pupils whose {@code column} equals {@code value}; the primary model is re-run on them. */
+    /**
+     * Pupils whose {@code column} equals {@code value}; the primary model is re-run on them. With
+     * {@code interaction: true} the treatment x subgroup interaction is also tested in the full sample.
+     */
     public record Subgroup(@JsonProperty(value = "name", required = true) String name,
                            @JsonProperty(value = "column", required = true) String column,
-                           @JsonProperty(value = "value", required = true) String value) {
+                           @JsonProperty(value = "value", required = true) String value,
+                           @JsonProperty("interaction") Boolean interaction) {
     }
 
     /**
