@@ -24,6 +24,7 @@ import org.padlock.eef.CostSpec;
  * @param onTreatment school subsets of the treated arm (e.g. at least one NPQSL participant)
  * @param cost       cost inputs (ingredients model)
  * @param report     report options
+ * @param surveys    process-evaluation surveys ({@link SurveyPlan})
  */
 public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                         @JsonProperty(value = "name", required = true) String name,
@@ -39,7 +40,8 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                         @JsonProperty("subgroups") List<Subgroup> subgroups,
                         @JsonProperty("on_treatment") List<OnTreatment> onTreatment,
                         @JsonProperty("cost") CostSpec cost,
-                        @JsonProperty("report") Report report) {
+                        @JsonProperty("report") Report report,
+                        @JsonProperty("surveys") SurveyPlan surveys) {
     public StudyPlan {
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
         subgroups = subgroups == null ? List.of() : List.copyOf(subgroups);

@@ -49,6 +49,7 @@ public final class StudyRunner {
     public static StudyInputs validate(Path planFile) {
         ResolvedPlan rp = ResolvedPlan.of(PlanLoader.load(planFile), planFile);
         StudyInputs in = StudyInputs.load(rp);
+        SurveySections.check(rp, in);
         designView(rp, in);
         return in;
     }
@@ -59,6 +60,7 @@ public final class StudyRunner {
         ResolvedPlan rp = ResolvedPlan.of(PlanLoader.load(planFile), planFile);
         say.accept("reading and validating data");
         StudyInputs in = StudyInputs.load(rp);
+        SurveySections.check(rp, in);
         if (rp.plan().cost() != null) {
             try {
                 CostModel.compute(rp.plan().cost(), "school");

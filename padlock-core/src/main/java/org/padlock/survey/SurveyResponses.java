@@ -108,6 +108,27 @@ public final class SurveyResponses {
         return new SurveyResponses(spec, in, f, ids, routes, answers);
     }
 
+    /** The given rows only (already validated), e.g. the respondents among a study's matched comparison schools. */
+    public SurveyResponses select(int[] rows) {
+        String[] r = routes == null ? null : new String[rows.length];
+        String[] id = new String[rows.length];
+        Map<String, int[]> a = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : answers.entrySet()) {
+            int[] v = new int[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                v[k] = e.getValue()[rows[k]];
+            }
+            a.put(e.getKey(), v);
+        }
+        for (int k = 0; k < rows.length; k++) {
+            id[k] = ids[rows[k]];
+            if (r != null) {
+                r[k] = routes[rows[k]];
+            }
+        }
+        return new SurveyResponses(spec, instrument, frame.select(rows), id, r, a);
+    }
+
     public SurveySpec spec() {
         return spec;
     }

@@ -25,7 +25,7 @@ import org.padlock.study.StudyPlan;
 class SchoolDidDemoTest {
     private static final long SEED = 20260101L;
     private static final List<String> FILES = List.of("schools.csv", "outcomes.csv", "compliance.csv",
-            "survey_baseline.csv", "survey_final.csv", "study.yaml");
+            "survey_baseline.csv", "survey_final.csv", "survey_matched.csv", "survey_instruments.yaml", "study.yaml");
     @TempDir
     static Path tmp;
     private static Path dir;
@@ -168,10 +168,14 @@ class SchoolDidDemoTest {
             } else {
                 assertTrue(rate > 0.29 && rate < 0.45, f + " response " + rate);
             }
-            assertEquals(8, s.header.size());
+            boolean last = f.contains("final");
+            assertEquals(last ? 12 : 8, s.header.size());
             for (int r = 0; r < s.size(); r++) {
                 assertEquals(partnershipOf.get(s.text(r, "URN")), s.text(r, "partnership"), "respondents are treated schools");
-                for (String item : s.header.subList(2, s.header.size())) {
+                if (last) {
+                    assertTrue(Set.of("completed", "withdrawn").contains(s.text(r, "status")));
+                }
+                for (String item : s.header.subList(last ? 3 : 2, s.header.size())) {
                     assertTrue(Set.of("1", "2", "3", "4", "5", "9").contains(s.text(r, item)), item);
                 }
             }
