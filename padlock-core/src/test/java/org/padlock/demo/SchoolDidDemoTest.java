@@ -183,6 +183,21 @@ class SchoolDidDemoTest {
     }
 
     @Test
+    void matchedSurveyIsOfUntreatedSchoolsAndFinalHasWithdrawals() throws IOException {
+        DemoTable m = new DemoTable(dir.resolve("survey_matched.csv"));
+        int untreated = schools.size() - partnershipOf.size();
+        double rate = m.size() / (double) untreated;
+        assertTrue(rate > 0.09 && rate < 0.13, "matched survey response " + rate);
+        assertEquals(10, m.header.size());
+        for (int r = 0; r < m.size(); r++) {
+            assertTrue(!partnershipOf.containsKey(m.text(r, "URN")), "matched respondents are untreated");
+        }
+        DemoTable f = new DemoTable(dir.resolve("survey_final.csv"));
+        long withdrawn = java.util.stream.IntStream.range(0, f.size()).filter(r -> f.text(r, "status").equals("withdrawn")).count();
+        assertTrue(withdrawn > 0.1 * f.size() && withdrawn < 0.4 * f.size(), "withdrawn " + withdrawn + " of " + f.size());
+    }
+
+    @Test
     void planLoads() {
         StudyPlan plan = PlanLoader.load(dir.resolve("study.yaml"));
         assertEquals("school-did", plan.design());
