@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.padlock.data.Frame;
 import org.padlock.data.Json;
 import org.padlock.data.TableReader;
+import org.padlock.study.PlanDefaults;
 import org.padlock.survey.Comparison;
 import org.padlock.survey.ItemSummary;
 import org.padlock.survey.ResponseRate;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code padlock survey}: item summaries, comparisons and cross-tabulations of process-evaluation surveys (docs/cli-survey.md). */
 @Command(name = "survey", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Summarise survey items (% agree, % disagree, % don't know, mean) and compare instruments or groups"
+        description = "Summarise survey items (%% agree, %% disagree, %% don't know, mean) and compare instruments or groups"
                 + " (Student's and Welch's t, chi-square, Fisher, two-proportion tests; Holm and BH adjusted p-values).")
 final class SurveyCommand implements Callable<Integer> {
     @Option(names = "--instruments", required = true, paramLabel = "SPEC.yaml", description = "Instrument file: scale, instruments, items.")
@@ -47,7 +48,7 @@ final class SurveyCommand implements Callable<Integer> {
     String schoolsId;
     @Option(names = "--crosstab", description = "Cross-tabulate every item by each --group column.")
     boolean crosstab;
-    @Option(names = "--small-cell", paramLabel = "N", defaultValue = "10", description = "Counts below N respondents are suppressed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--small-cell", paramLabel = "N", defaultValue = "" + PlanDefaults.SMALL_CELL, description = "Counts below N respondents are suppressed (default ${DEFAULT-VALUE}).")
     int smallCell;
     @Option(names = "--json", description = "Print the JSON result on stdout.")
     boolean json;
