@@ -47,10 +47,12 @@ compare <- function(xa, xb, item) {
        prop_uncorrected_p = pu$p.value, prop_uncorrected_stat = unname(pu$statistic))
 }
 adjust <- function(rows) {
-  tp <- sapply(rows, `[[`, "student_p"); pp <- sapply(rows, `[[`, "prop_p")
+  tp <- sapply(rows, `[[`, "student_p"); pp <- sapply(rows, `[[`, "prop_p"); wp <- sapply(rows, `[[`, "welch_p")
   h <- p.adjust(tp, "holm"); b <- p.adjust(tp, "BH"); ph <- p.adjust(pp, "holm"); pb <- p.adjust(pp, "BH")
+  wh <- p.adjust(wp, "holm"); wb <- p.adjust(wp, "BH")
   for (i in seq_along(rows)) {
     rows[[i]]$student_holm <- h[i]; rows[[i]]$student_bh <- b[i]
+    rows[[i]]$welch_holm <- wh[i]; rows[[i]]$welch_bh <- wb[i]
     rows[[i]]$prop_holm <- ph[i]; rows[[i]]$prop_bh <- pb[i]
   }
   rows

@@ -2,7 +2,7 @@ package org.padlock.survey;
 
 /**
  * One item compared between two groups or instruments (a row of seed 003 Table 25, 26 or 33),
- * with every test and, for the seed's Student's t-test and the two-proportion test, p-values
+ * with every test and, for the seed's Student's t-test, Welch's t-test and the two-proportion test, p-values
  * adjusted for the whole table of tests (Holm; Benjamini-Hochberg). {@code NaN} before
  * {@link SurveyAnalysis#adjust} or when the test is undefined.
  *
@@ -15,9 +15,11 @@ package org.padlock.survey;
  */
 public record Comparison(String item, String text, ItemSummary a, ItemSummary b, TestResult student, TestResult welch,
                          TestResult chiSquare, TestResult fisher, TestResult prop, TestResult propUncorrected,
-                         double studentHolm, double studentBh, double propHolm, double propBh) {
+                         double studentHolm, double studentBh, double welchHolm, double welchBh, double propHolm,
+                         double propBh) {
     /** A copy with the adjusted p-values set. */
-    Comparison adjusted(double sHolm, double sBh, double pHolm, double pBh) {
-        return new Comparison(item, text, a, b, student, welch, chiSquare, fisher, prop, propUncorrected, sHolm, sBh, pHolm, pBh);
+    Comparison adjusted(double sHolm, double sBh, double wHolm, double wBh, double pHolm, double pBh) {
+        return new Comparison(item, text, a, b, student, welch, chiSquare, fisher, prop, propUncorrected, sHolm, sBh, wHolm, wBh,
+                pHolm, pBh);
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 /**
  * Item summaries, comparisons and cross-tabulations of survey responses (seed 003 process
  * evaluation). Comparisons run every test of {@link SurveyTests} on each item and then adjust the
- * Student's t and two-proportion p-values over the whole table ({@link PValueAdjust}): a table of
+ * Student's t, Welch's t and two-proportion p-values over the whole table ({@link PValueAdjust}): a table of
  * 30 items at p < 0.05 expects 1.5 "significant" items by chance alone.
  */
 public final class SurveyAnalysis {
@@ -73,18 +73,20 @@ public final class SurveyAnalysis {
                 SurveyTests.fisher(a.nAgree(), a.n() - a.nAgree(), b.nAgree(), b.n() - b.nAgree()),
                 SurveyTests.propTest(a.nAgree(), a.n(), b.nAgree(), b.n(), true),
                 SurveyTests.propTest(a.nAgree(), a.n(), b.nAgree(), b.n(), false),
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    /** Holm and Benjamini-Hochberg adjustment of the Student's t and two-proportion p-values over a table. */
+    /** Holm and Benjamini-Hochberg adjustment of the Student's t, Welch's t and two-proportion p-values over a table, each family on its own. */
     public static List<Comparison> adjust(List<Comparison> table) {
         double[] t = table.stream().mapToDouble(c -> c.student().pValue()).toArray();
+        double[] w = table.stream().mapToDouble(c -> c.welch().pValue()).toArray();
         double[] p = table.stream().mapToDouble(c -> c.prop().pValue()).toArray();
         double[] th = PValueAdjust.holm(t), tb = PValueAdjust.benjaminiHochberg(t);
+        double[] wh = PValueAdjust.holm(w), wb = PValueAdjust.benjaminiHochberg(w);
         double[] ph = PValueAdjust.holm(p), pb = PValueAdjust.benjaminiHochberg(p);
         List<Comparison> out = new ArrayList<>();
         for (int i = 0; i < table.size(); i++) {
-            out.add(table.get(i).adjusted(th[i], tb[i], ph[i], pb[i]));
+            out.add(table.get(i).adjusted(th[i], tb[i], wh[i], wb[i], ph[i], pb[i]));
         }
         return List.copyOf(out);
     }

@@ -79,6 +79,8 @@ public final class SurveyJson {
         m.put("student_p_holm", hide ? null : c.studentHolm());
         m.put("student_p_bh", hide ? null : c.studentBh());
         test(m, "welch", c.welch(), hide);
+        m.put("welch_p_holm", hide ? null : c.welchHolm());
+        m.put("welch_p_bh", hide ? null : c.welchBh());
         test(m, "chisq", c.chiSquare(), hide);
         test(m, "fisher", c.fisher(), hide);
         test(m, "prop", c.prop(), hide);

@@ -61,6 +61,8 @@ class SurveyReferenceTest {
             p(r, "prop_uncorrected_p", c.propUncorrected().pValue(), what);
             p(r, "student_holm", c.studentHolm(), what);
             p(r, "student_bh", c.studentBh(), what);
+            p(r, "welch_holm", c.welchHolm(), what);
+            p(r, "welch_bh", c.welchBh(), what);
             p(r, "prop_holm", c.propHolm(), what);
             p(r, "prop_bh", c.propBh(), what);
         }
