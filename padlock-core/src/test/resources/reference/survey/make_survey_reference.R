@@ -66,6 +66,18 @@ for (it in items) for (x in 1:4) for (y in (x + 1):5) {
   quint[[length(quint) + 1]] <- r
 }
 quint <- adjust(quint)
+# one omnibus test per item across the five quintiles
+omni <- lapply(items, function(it) {
+  x <- fin[[it]]; ok <- !is.na(x); q <- fin$quintile[ok]; x <- x[ok]
+  r <- x %in% 1:5
+  ta <- table(factor(q[r], levels = 1:5), factor(x[r], levels = 1:5)); ta <- ta[rowSums(ta) > 0, colSums(ta) > 0, drop = FALSE]
+  tg <- table(factor(q, levels = 1:5), factor(x %in% 4:5, levels = c(TRUE, FALSE))); tg <- tg[rowSums(tg) > 0, , drop = FALSE]
+  ca <- suppressWarnings(chisq.test(ta, correct = FALSE)); cg <- suppressWarnings(chisq.test(tg, correct = FALSE))
+  list(item = it, answer_chisq = unname(ca$statistic), answer_df = unname(ca$parameter), answer_p = ca$p.value,
+       agree_chisq = unname(cg$statistic), agree_df = unname(cg$parameter), agree_p = cg$p.value)
+})
+op <- sapply(omni, `[[`, "agree_p"); oh <- p.adjust(op, "holm"); ob <- p.adjust(op, "BH")
+for (i in seq_along(omni)) { omni[[i]]$agree_holm <- oh[i]; omni[[i]]$agree_bh <- ob[i] }
 summ <- lapply(items, function(it) {
   x <- fin[[it]]; x <- x[!is.na(x)]; r <- x[x %in% 1:5]
   list(item = it, n = length(x), agree = sum(x %in% 4:5), disagree = sum(x %in% 1:2), dont_know = sum(x == 9),
@@ -76,6 +88,6 @@ fisher <- lapply(fisher_cases, function(v) list(table = v, p = fisher.test(matri
 pv <- c(0.01, 0.04, NA, 0.03, 0.005, 0.04, 0.5, 0.2)
 padj <- list(p = pv, holm = p.adjust(pv, "holm"), bh = p.adjust(pv, "BH"))
 write_json(list(summary_final = summ, baseline_vs_final = instruments, completed_vs_withdrawn = status,
-                quintile_pairs = quint, fisher = fisher, p_adjust = padj,
+                quintile_pairs = quint, quintile_omnibus = omni, fisher = fisher, p_adjust = padj,
                 r_version = R.version.string),
            "survey_reference.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")

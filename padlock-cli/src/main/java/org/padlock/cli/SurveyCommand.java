@@ -107,7 +107,9 @@ final class SurveyCommand implements Callable<Integer> {
             for (String g : groups) {
                 String[] levels = r.groups(g, chars, schoolsId);
                 List<Comparison> table = SurveyAnalysis.compareGroups(r, levels);
-                comparisons.add(table(sj, "groups", r.instrument().name() + " by " + g, g, table));
+                Map<String, Object> t = table(sj, "groups", r.instrument().name() + " by " + g, g, table);
+                t.put("omnibus", SurveyAnalysis.associations(r, levels).stream().map(sj::association).toList());
+                comparisons.add(t);
                 describe(textLines, r.instrument().name() + " by " + g, table);
                 if (crosstab) {
                     for (SurveySpec.Item it : r.items()) {

@@ -84,6 +84,9 @@ class SurveyCommandTest {
         // one test in the table: Holm and BH equal the raw p-value
         assertEquals(row.get("student_p").asDouble(), row.get("student_p_holm").asDouble(), 0);
         assertEquals(row.get("prop_p").asDouble(), row.get("prop_p_bh").asDouble(), 0);
+        JsonNode omni = j.get("comparisons").get(1).get("omnibus").get(0);
+        assertEquals(2, omni.get("levels").asInt());
+        assertEquals(omni.get("chisq_agree_p").asDouble(), omni.get("chisq_agree_p_holm").asDouble(), 0);
         JsonNode tab = j.get("crosstabs").get(0);
         assertEquals("region", tab.get("grouping").asText());
         assertEquals(6, tab.get("columns").size());

@@ -168,6 +168,9 @@ final class SurveySections {
             g++;
             tables.add(comparisonTable("survey-group-" + g, title, gr.column(), gr.column(), rows, true, threshold));
             family.add(familyRow(title, rows));
+            if (SurveyAnalysis.levels(levels).size() > 2) {
+                tables.add(omnibus("survey-omnibus-" + g, title, SurveyAnalysis.associations(r, levels), l.spec()));
+            }
             if (Boolean.TRUE.equals(gr.crosstab())) {
                 tables.add(crossTabs("survey-crosstab-" + g, r, levels, gr.column()));
             }
@@ -275,6 +278,20 @@ final class SurveySections {
         String survives = c.studentHolm() < ALPHA ? "survives Holm" : c.studentBh() < ALPHA ? "survives BH only"
                 : "not after adjustment";
         return who + "; " + survives;
+    }
+
+    private static Table omnibus(String id, String title, List<org.padlock.survey.Association> rows, SurveySpec spec) {
+        List<List<Cell>> body = new ArrayList<>();
+        for (org.padlock.survey.Association a : rows) {
+            body.add(List.of(Cell.text(a.code()), Cell.text(text(spec, a.item())), Cell.count(a.levels()),
+                    Cell.number(a.byAnswer().pValue(), 3), Cell.number(a.byAgree().pValue(), 3), Cell.number(a.byAgreeHolm(), 3),
+                    Cell.number(a.byAgreeBh(), 3)));
+        }
+        return new Table(id, title + ": one test per item across all levels", List.of("Item", "Statement", "Levels",
+                "Chi-square p (answers)", "Chi-square p (% agree)", "Holm p", "BH p"), body,
+                List.of("Pearson chi-square of level x answer (don't know excluded) and of level x agree/not agree, one test per"
+                        + " item instead of one per pair of levels; Holm and BH adjust the % agree tests over the items."
+                        + " Expected counts below 5 make the chi-square approximation doubtful (see padlock survey --json notes)."));
     }
 
     private static List<Cell> familyRow(String title, List<Comparison> rows) {

@@ -121,6 +121,35 @@ public final class SurveyAnalysis {
         return adjust(out);
     }
 
+    /**
+     * One omnibus test per item across every level of a grouping ({@link Association}): chi-square
+     * on level x scale point and on level x (agree, not agree), the latter adjusted over the items.
+     */
+    public static List<Association> associations(SurveyResponses r, String[] groups) {
+        List<String> levels = levels(groups);
+        List<Association> raw = new ArrayList<>();
+        for (SurveySpec.Item it : r.items()) {
+            long[][] byAnswer = new long[levels.size()][];
+            long[][] byAgree = new long[levels.size()][];
+            for (int x = 0; x < levels.size(); x++) {
+                ItemSummary s = summarise(r, rowsOf(groups, levels.get(x)), levels.get(x), it);
+                byAnswer[x] = s.pointCounts();
+                byAgree[x] = new long[] {s.nAgree(), s.n() - s.nAgree()};
+            }
+            int used = (int) java.util.Arrays.stream(byAgree).filter(v -> v[0] + v[1] > 0).count();
+            raw.add(new Association(it.key(), it.codes().get(r.instrument().name()), used, SurveyTests.chiSquare(byAnswer),
+                    SurveyTests.chiSquare(byAgree), Double.NaN, Double.NaN));
+        }
+        double[] p = raw.stream().mapToDouble(a -> a.byAgree().pValue()).toArray();
+        double[] h = PValueAdjust.holm(p), b = PValueAdjust.benjaminiHochberg(p);
+        List<Association> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Association a = raw.get(i);
+            out.add(new Association(a.item(), a.code(), a.levels(), a.byAnswer(), a.byAgree(), h[i], b[i]));
+        }
+        return List.copyOf(out);
+    }
+
     /** Cross-tabulation of one item by a grouping: levels x (scale points, then don't-know codes). */
     public static CrossTab crossTab(SurveyResponses r, SurveySpec.Item item, String[] groups, String groupColumn) {
         SurveySpec.Scale sc = r.spec().scale();

@@ -99,6 +99,19 @@ public final class SurveyJson {
         }
     }
 
+    /** One item's omnibus tests across the levels of a grouping. */
+    public Map<String, Object> association(Association a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("item", a.item());
+        m.put("code", a.code());
+        m.put("levels", a.levels());
+        test(m, "chisq_answer", a.byAnswer(), false);
+        test(m, "chisq_agree", a.byAgree(), false);
+        m.put("chisq_agree_p_holm", a.byAgreeHolm());
+        m.put("chisq_agree_p_bh", a.byAgreeBh());
+        return m;
+    }
+
     /** A cross-tabulation; each cell below the threshold (and its row percentage) is null. */
     public Map<String, Object> crossTab(CrossTab x) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -69,7 +69,7 @@ class SurveySectionsTest {
         Set<String> ids = new HashSet<>();
         surveys(result.report()).tables().forEach(t -> ids.add(t.id()));
         assertEquals(Set.of("survey-response", "survey-items", "survey-compare-1", "survey-compare-2", "survey-group-1",
-                "survey-group-2", "survey-crosstab-2", "survey-multiplicity"), ids);
+                "survey-group-2", "survey-omnibus-2", "survey-crosstab-2", "survey-multiplicity"), ids);
         assertTrue(result.report().disclosureApplied());
     }
 

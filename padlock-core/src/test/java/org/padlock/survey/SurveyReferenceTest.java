@@ -103,6 +103,24 @@ class SurveyReferenceTest {
     }
 
     @Test
+    void omnibusAcrossQuintiles() {
+        List<Association> a = SurveyAnalysis.associations(FINAL, FINAL.groups("quintile", null, null));
+        JsonNode ref = REF.get("quintile_omnibus");
+        assertEquals(ref.size(), a.size());
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode r = ref.get(i);
+            assertEquals(r.get("item").asText(), a.get(i).item());
+            rel(r.get("answer_chisq").asDouble(), a.get(i).byAnswer().statistic(), "answer chisq");
+            rel(r.get("answer_df").asDouble(), a.get(i).byAnswer().df(), "answer df");
+            p(r, "answer_p", a.get(i).byAnswer().pValue(), "answer");
+            rel(r.get("agree_chisq").asDouble(), a.get(i).byAgree().statistic(), "agree chisq");
+            p(r, "agree_p", a.get(i).byAgree().pValue(), "agree");
+            p(r, "agree_holm", a.get(i).byAgreeHolm(), "agree");
+            p(r, "agree_bh", a.get(i).byAgreeBh(), "agree");
+        }
+    }
+
+    @Test
     void fisherOnFixedTables() {
         for (JsonNode f : REF.get("fisher")) {
             JsonNode t = f.get("table");
