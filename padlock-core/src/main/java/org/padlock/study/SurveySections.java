@@ -172,7 +172,7 @@ final class SurveySections {
                 tables.add(omnibus("survey-omnibus-" + g, title, SurveyAnalysis.associations(r, levels), l.spec()));
             }
             if (Boolean.TRUE.equals(gr.crosstab())) {
-                tables.add(crossTabs("survey-crosstab-" + g, r, levels, gr.column()));
+                tables.add(crossTabs("survey-crosstab-" + g, r, levels, gr.column(), threshold));
             }
         }
         tables.add(new Table("survey-multiplicity", "How many \"significant\" differences survive multiple-comparison control",
@@ -308,7 +308,7 @@ final class SurveySections {
         return List.of(Cell.text(title), Cell.count(m), Cell.count(raw), Cell.number(ALPHA * m, 1), Cell.count(holm), Cell.count(bh));
     }
 
-    private static Table crossTabs(String id, SurveyResponses r, String[] levels, String column) {
+    private static Table crossTabs(String id, SurveyResponses r, String[] levels, String column, int threshold) {
         List<List<Cell>> body = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("Item", column, "n"));
         boolean first = true;
@@ -321,18 +321,22 @@ final class SurveySections {
                 }
                 first = false;
             }
+            boolean[][] mask = x.suppressed(threshold);
             for (int i = 0; i < x.rowLabels().size(); i++) {
                 List<Cell> row = new ArrayList<>(List.of(Cell.text(x.code()), Cell.text(x.rowLabels().get(i)), resp((int) x.rowTotal(i))));
                 for (int j = 0; j < x.columnLabels().size(); j++) {
                     int n = (int) x.count(i, j);
-                    row.add(resp(n));
-                    row.add(Cell.number(x.rowPct(i, j), 0, n));
+                    // secondary suppression: a cell hidden only to protect another keeps its basis but no value
+                    row.add(mask[i][j] && n >= threshold ? new Cell(null, Double.NaN, 0, n, true) : resp(n));
+                    row.add(mask[i][j] && n >= threshold ? new Cell(null, Double.NaN, 0, n, true) : Cell.number(x.rowPct(i, j), 0, n));
                 }
                 body.add(row);
             }
         }
         return new Table(id, r.instrument().title() + ": answers by " + column + " (counts and row percentages)", header, body,
-                List.of("Row percentages of the respondents in the level who answered the item."));
+                List.of("Row percentages of the respondents in the level who answered the item. Cells of fewer than " + threshold
+                        + " respondents are suppressed; where a row would have only one, its next smallest cell is suppressed too,"
+                        + " so that it cannot be recovered from the row total."));
     }
 
     private static Cell resp(int n) {

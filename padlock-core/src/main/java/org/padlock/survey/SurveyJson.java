@@ -112,7 +112,7 @@ public final class SurveyJson {
         return m;
     }
 
-    /** A cross-tabulation; each cell below the threshold (and its row percentage) is null. */
+    /** A cross-tabulation; each cell of {@link CrossTab#suppressed(int)} (and its row percentage) is null. */
     public Map<String, Object> crossTab(CrossTab x) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("item", x.item());
@@ -121,6 +121,7 @@ public final class SurveyJson {
         m.put("columns", x.columnLabels());
         List<Object> rows = new ArrayList<>();
         int suppressed = 0;
+        boolean[][] mask = x.suppressed(threshold);
         for (int i = 0; i < x.rowLabels().size(); i++) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("level", x.rowLabels().get(i));
@@ -128,7 +129,7 @@ public final class SurveyJson {
             List<Object> counts = new ArrayList<>(), pcts = new ArrayList<>();
             for (int j = 0; j < x.columnLabels().size(); j++) {
                 long c = x.count(i, j);
-                boolean hide = small(c) || small(x.rowTotal(i));
+                boolean hide = mask[i][j];
                 suppressed += hide ? 1 : 0;
                 counts.add(hide ? null : c);
                 pcts.add(hide ? null : x.rowPct(i, j));

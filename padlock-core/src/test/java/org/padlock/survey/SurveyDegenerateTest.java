@@ -59,6 +59,21 @@ class SurveyDegenerateTest {
     }
 
     @Test
+    void crossTabSuppressionIsNotReversibleFromRowTotals() {
+        CrossTab x = new CrossTab("i", "1", "g", List.of("a", "b", "c"), List.of("1", "2", "3"),
+                new long[][] {{30, 12, 4}, {3, 2, 40}, {20, 20, 20}});
+        boolean[][] m = x.suppressed(10);
+        // row a: 4 is small; 12 is its smallest other cell and is hidden too
+        assertEquals(List.of(false, true, true), List.of(m[0][0], m[0][1], m[0][2]));
+        // row b: two small cells already protect each other
+        assertEquals(List.of(true, true, false), List.of(m[1][0], m[1][1], m[1][2]));
+        assertEquals(List.of(false, false, false), List.of(m[2][0], m[2][1], m[2][2]));
+        // a row total below the threshold hides the whole row
+        boolean[][] small = new CrossTab("i", "1", "g", List.of("a"), List.of("1", "2"), new long[][] {{5, 3}}).suppressed(10);
+        assertTrue(small[0][0] && small[0][1]);
+    }
+
+    @Test
     void rowOrderDoesNotMatter() throws IOException {
         SurveySpec spec = SurveySpec.load(Reference.file("survey/instruments.yaml"));
         List<String> lines = Files.readAllLines(Reference.file("survey/survey_final.csv"));
