@@ -83,7 +83,7 @@ final class SurveyCommand implements Callable<Integer> {
             String n = r.instrument().name();
             rates.add(sj.responseRate(new ResponseRate(n, r.instrument().title(), r.size(), sampled.getOrDefault(n, 0))));
             for (ItemSummary is : SurveyAnalysis.summarise(r)) {
-                Map<String, Object> m = sj.summary(is, text(s, is.item()));
+                Map<String, Object> m = sj.summary(is, s.statement(is.item()));
                 m.put("instrument", n);
                 summaries.add(m);
             }
@@ -139,10 +139,6 @@ final class SurveyCommand implements Callable<Integer> {
         }
         o.flush();
         return Main.OK;
-    }
-
-    private static String text(SurveySpec s, String key) {
-        return s.items().stream().filter(i -> i.key().equals(key)).findFirst().map(SurveySpec.Item::text).orElse(null);
     }
 
     private static SurveyResponses need(Map<String, SurveyResponses> resp, String name, String option) {

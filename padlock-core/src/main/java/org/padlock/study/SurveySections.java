@@ -210,7 +210,7 @@ final class SurveySections {
         List<List<Cell>> body = new ArrayList<>();
         for (SurveyResponses r : l.responses().values()) {
             for (ItemSummary s : SurveyAnalysis.summarise(r)) {
-                body.add(List.of(Cell.text(r.instrument().title()), Cell.text(s.code()), Cell.text(text(l.spec(), s.item())),
+                body.add(List.of(Cell.text(r.instrument().title()), Cell.text(s.code()), Cell.text(l.spec().statement(s.item())),
                         resp(s.n()), pct(s.pctAgree(), s.nAgree()), pct(s.pctDisagree(), s.nDisagree()),
                         pct(s.pctDontKnow(), s.nDontKnow()), Cell.number(s.mean(), 2, s.nRated())));
             }
@@ -283,7 +283,7 @@ final class SurveySections {
     private static Table omnibus(String id, String title, List<org.padlock.survey.Association> rows, SurveySpec spec) {
         List<List<Cell>> body = new ArrayList<>();
         for (org.padlock.survey.Association a : rows) {
-            body.add(List.of(Cell.text(a.code()), Cell.text(text(spec, a.item())), Cell.count(a.levels()),
+            body.add(List.of(Cell.text(a.code()), Cell.text(spec.statement(a.item())), Cell.count(a.levels()),
                     Cell.number(a.byAnswer().pValue(), 3), Cell.number(a.byAgree().pValue(), 3), Cell.number(a.byAgreeHolm(), 3),
                     Cell.number(a.byAgreeBh(), 3)));
         }
@@ -345,9 +345,5 @@ final class SurveySections {
 
     private static Cell pct(double pct, int count) {
         return Cell.number(pct, 0, count);
-    }
-
-    private static String text(SurveySpec spec, String key) {
-        return spec.items().stream().filter(i -> i.key().equals(key)).findFirst().map(i -> i.text() == null ? key : i.text()).orElse(key);
     }
 }

@@ -115,6 +115,11 @@ public record SurveySpec(@JsonProperty(value = "scale", required = true) Scale s
                 + String.join(", ", instruments.stream().map(Instrument::name).toList()));
     }
 
+    /** The item's statement (its key when it has no text); the key itself for an unknown item. */
+    public String statement(String key) {
+        return items.stream().filter(i -> i.key().equals(key)).findFirst().map(i -> i.text() == null ? key : i.text()).orElse(key);
+    }
+
     /** Reads and validates an instrument file; every problem is a {@link PlanException} naming the file and key. */
     public static SurveySpec load(Path file) {
         SurveySpec s = PlanLoader.read(file, SurveySpec.class);
