@@ -41,7 +41,8 @@ import java.util.TreeMap;
  * read_2016, mat_2016, read_2017, mat_2017, ks2_pupils_2017, nor, fsm_ever_pct, eal_pct, sen_pct,
  * fsm_quintile, region, la}), {@code outcomes.csv} ({@code URN, read_2018, mat_2018}, empty where the
  * school has no 2018 result), {@code compliance.csv}, {@code survey_baseline.csv},
- * {@code survey_final.csv} and {@code study.yaml}. {@code fsm_quintile} is the national quintile of
+ * {@code survey_final.csv}, {@code survey_matched.csv}, {@code survey_instruments.yaml} (the instrument file of
+ * {@code padlock survey}, docs/cli-survey.md) and {@code study.yaml}. {@code fsm_quintile} is the national quintile of
  * {@code fsm_ever_pct} (PNUMFSMEVER) over the panel; {@code region} the government office region of
  * the local authority ({@link Regions}).
  */
@@ -71,6 +72,7 @@ public final class SchoolDidDemo {
         DidPanel panel = DidPanel.get();
         DemoRandom rng = new DemoRandom(seed);
         DemoRandom assignRng = rng.split(), processRng = rng.split();
+        DemoRandom surveyRng = rng.split();
         List<String> ids = new ArrayList<>();
         List<int[]> members = assign(panel, assignRng, ids);
         String[] partnership = new String[panel.n];
@@ -83,7 +85,7 @@ public final class SchoolDidDemo {
         }
         writeSchools(dir, panel, partnership);
         writeOutcomes(dir, panel, partnership);
-        SppProcess.write(dir, panel, ids, members, processRng);
+        SppProcess.write(dir, panel, ids, members, processRng, surveyRng);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("seed", Long.toString(seed));
         values.put("maths_effect", CsvOut.format(MATHS_EFFECT, 1));
@@ -92,6 +94,7 @@ public final class SchoolDidDemo {
         values.put("partnerships", Integer.toString(members.size()));
         values.put("schools", Integer.toString(panel.n));
         Template.write("study-school-did.yaml", values, dir.resolve("study.yaml"));
+        Template.write("survey-instruments.yaml", Map.of(), dir.resolve("survey_instruments.yaml"));
     }
 
     /** Draws the partnerships; returns each one's panel rows (ascending) and fills {@code ids} (P01, P02, ...). */

@@ -31,6 +31,17 @@ import java.util.stream.IntStream;
  * final shares agreeing (agree + strongly agree) and don't-know shares of that table; a school's
  * propensity to agree (normal, SD 0.8 on the logit scale) is shared by its items and waves, which
  * pulls the realised shares a few points towards one half.
+ *
+ * <p>Added for the survey analysis (from a separate random stream, so the items above are
+ * unchanged): the final survey's {@code status} (the route: a respondent had {@code withdrawn}
+ * early with probability 0.5, 0.1, 0 for non-, minimally, fully compliant schools, else
+ * {@code completed}) and three perceived-impact items of 003 Table 26 asked in the final and
+ * matched surveys, on which completed schools agree more (logit +0.4, withdrawn -0.4: 003 found
+ * higher agreement of completed schools on perceived impact); and {@code survey_matched.csv}:
+ * every untreated school answers the nine items with the matched schools' shares of 003 Table 26
+ * and responds with probability 0.11 (the study keeps the respondents among its matched comparison
+ * schools). Nothing depends on the FSM quintile (the demo's stand-in for IDACI), so any
+ * "association" with it (003 Table 33) is chance.
  */
 final class SppProcess {
     static final int SESSIONS = 12;
@@ -43,6 +54,24 @@ final class SppProcess {
             {"trust_between_schools_high", 0.86, 0.03, 0.91, 0.01},
             {"confident_leadership_capacity", 0.95, 0.01, 0.77, 0.03},
     };
+    /**
+     * Items of the final and matched surveys only (003 Table 26: peer review embedded, identifies
+     * strengths, evidence-informed): item name, final agree share, final don't-know share.
+     */
+    static final Object[][] IMPACT_ITEMS = {
+            {"peer_review_embedded", 0.62, 0.02},
+            {"identifies_strengths", 0.80, 0.02},
+            {"evidence_informed", 0.76, 0.02},
+    };
+    /** Matched schools' agree shares for {@link #ITEMS} then {@link #IMPACT_ITEMS} (003 Table 26). */
+    static final double[] MATCHED_AGREE = {0.82, 0.86, 0.77, 0.50, 0.89, 0.91, 0.50, 0.80, 0.68};
+    static final double MATCHED_DONT_KNOW = 0.02;
+    /** Response of untreated schools to the matched survey (003: 44 of the matched schools). */
+    static final double MATCHED_RESPONSE = 0.11;
+    /** Share of final-survey respondents who had withdrawn early, by compliance category (non, minimally, fully). */
+    static final double[] WITHDRAWN = {0.5, 0.1, 0.0};
+    /** Logit shift of completed (+) and withdrawn (-) schools' agreement with the impact items. */
+    static final double COMPLETED_SHIFT = 0.4;
     static final double BASELINE_RESPONSE = 0.80;
     static final double[] FINAL_RESPONSE = {0.28, 0.42, 0.55};
     private static final double NON_CUT = -0.15096921549677725;  // Phi^-1(0.44)
@@ -55,7 +84,7 @@ final class SppProcess {
      * @param members  panel rows of each partnership's schools, partnerships in id order
      * @return the category of every treated school (0 non, 1 minimally, 2 fully compliant), by panel row
      */
-    static int[] write(Path dir, DidPanel panel, List<String> ids, List<int[]> members, DemoRandom rng) {
+    static int[] write(Path dir, DidPanel panel, List<String> ids, List<int[]> members, DemoRandom rng, DemoRandom surveyRng) {
         int[] category = new int[panel.n];
         Arrays.fill(category, -1);
         double[] attendedPct = new double[panel.n];
@@ -105,38 +134,84 @@ final class SppProcess {
             comp.integer(panel.urn[i]).text(partnership[i]).number(attendedPct[i], 1).integer(visits[i]).integer(beforeLockdown[i]);
         }
         comp.write(dir.resolve("compliance.csv"));
-        surveys(dir, panel, treatedRows, partnership, category, rng);
+        surveys(dir, panel, treatedRows, partnership, category, rng, surveyRng);
         return category;
     }
 
-    private static void surveys(Path dir, DidPanel panel, int[] treatedRows, String[] partnership, int[] category, DemoRandom rng) {
+    private static void surveys(Path dir, DidPanel panel, int[] treatedRows, String[] partnership, int[] category, DemoRandom rng,
+                                DemoRandom surveyRng) {
         List<String> header = new ArrayList<>(List.of("URN", "partnership"));
         for (Object[] item : ITEMS) {
             header.add((String) item[0]);
         }
-        CsvOut baseline = new CsvOut(header), last = new CsvOut(header);
+        List<String> finalHeader = new ArrayList<>(header);
+        finalHeader.add(2, "status");
+        for (Object[] item : IMPACT_ITEMS) {
+            finalHeader.add((String) item[0]);
+        }
+        CsvOut baseline = new CsvOut(header), last = new CsvOut(finalHeader);
+        double[] impactAgree = column(IMPACT_ITEMS, 1), impactDk = column(IMPACT_ITEMS, 2);
         for (int i : treatedRows) {
             double propensity = 0.8 * rng.gaussian();
             boolean b = rng.bernoulli(BASELINE_RESPONSE);
             boolean f = rng.bernoulli(FINAL_RESPONSE[category[i]]);
             // Both waves' answers are always drawn, so a school's answers do not depend on whether it responded.
-            int[] answersB = answers(rng, propensity, 1);
-            int[] answersF = answers(rng, propensity, 3);
+            int[] answersB = answers(rng, propensity, column(ITEMS, 1), column(ITEMS, 2));
+            int[] answersF = answers(rng, propensity, column(ITEMS, 3), column(ITEMS, 4));
+            // Route and impact items come from their own stream, so the waves above are unchanged by them.
+            boolean withdrawn = surveyRng.bernoulli(WITHDRAWN[category[i]]);
+            int[] impact = answers(surveyRng, propensity + (withdrawn ? -COMPLETED_SHIFT : COMPLETED_SHIFT), impactAgree, impactDk);
             if (b) {
-                row(baseline, panel.urn[i], partnership[i], answersB);
+                row(baseline, panel.urn[i], partnership[i], null, answersB);
             }
             if (f) {
-                row(last, panel.urn[i], partnership[i], answersF);
+                int[] all = Arrays.copyOf(answersF, answersF.length + impact.length);
+                System.arraycopy(impact, 0, all, answersF.length, impact.length);
+                row(last, panel.urn[i], partnership[i], withdrawn ? "withdrawn" : "completed", all);
             }
         }
         baseline.write(dir.resolve("survey_baseline.csv"));
         last.write(dir.resolve("survey_final.csv"));
+        matched(dir, panel, category, surveyRng);
     }
 
-    private static int[] answers(DemoRandom rng, double propensity, int column) {
-        int[] out = new int[ITEMS.length];
-        for (int k = 0; k < ITEMS.length; k++) {
-            double agree = (double) ITEMS[k][column], dontKnow = (double) ITEMS[k][column + 1];
+    /** The matched-schools survey: untreated schools respond at {@link #MATCHED_RESPONSE}; the study keeps its matched comparators. */
+    private static void matched(Path dir, DidPanel panel, int[] category, DemoRandom rng) {
+        List<String> header = new ArrayList<>(List.of("URN"));
+        for (Object[] item : ITEMS) {
+            header.add((String) item[0]);
+        }
+        for (Object[] item : IMPACT_ITEMS) {
+            header.add((String) item[0]);
+        }
+        double[] dk = new double[MATCHED_AGREE.length];
+        Arrays.fill(dk, MATCHED_DONT_KNOW);
+        CsvOut out = new CsvOut(header);
+        for (int i = 0; i < panel.n; i++) {
+            if (category[i] >= 0) {
+                continue;
+            }
+            double propensity = 0.8 * rng.gaussian();
+            int[] a = answers(rng, propensity, MATCHED_AGREE, dk);
+            if (rng.bernoulli(MATCHED_RESPONSE)) {
+                row(out, panel.urn[i], null, null, a);
+            }
+        }
+        out.write(dir.resolve("survey_matched.csv"));
+    }
+
+    private static double[] column(Object[][] table, int k) {
+        double[] out = new double[table.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (double) table[i][k];
+        }
+        return out;
+    }
+
+    private static int[] answers(DemoRandom rng, double propensity, double[] agreeShare, double[] dontKnowShare) {
+        int[] out = new int[agreeShare.length];
+        for (int k = 0; k < agreeShare.length; k++) {
+            double agree = agreeShare[k], dontKnow = dontKnowShare[k];
             double p = agree / (1 - dontKnow);
             double pi = 1 / (1 + StrictMath.exp(-(StrictMath.log(p / (1 - p)) + propensity)));
             if (rng.bernoulli(dontKnow)) {
@@ -151,8 +226,14 @@ final class SppProcess {
         return out;
     }
 
-    private static void row(CsvOut out, long urn, String partnership, int[] answers) {
-        out.integer(urn).text(partnership);
+    private static void row(CsvOut out, long urn, String partnership, String status, int[] answers) {
+        out.integer(urn);
+        if (partnership != null) {
+            out.text(partnership);
+        }
+        if (status != null) {
+            out.text(status);
+        }
         for (int a : answers) {
             out.integer(a);
         }

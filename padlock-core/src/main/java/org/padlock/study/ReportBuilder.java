@@ -43,6 +43,7 @@ final class ReportBuilder {
         if (ev.compliance() != null) {
             s.add(EvaluationReport.compliance(ev.compliance()));
         }
+        s.addAll(SurveySections.build(rp, in, d.sample()));
         s.add(appendix(rp, in, d, frozen));
         String subtitle = (rp.pupilLevel() ? "Pupil-level analysis with a propensity-score-matched comparison group of schools"
                 : "School-level matched difference-in-differences") + " · padlock " + Version.VERSION;

@@ -25,6 +25,7 @@ import org.padlock.eef.CostSpec;
  * @param cost       cost inputs (ingredients model)
  * @param report     report options
  * @param evaluation evaluation-layer inputs: padlock design label, protocol MDES assumptions, downgrades, compliance
+ * @param surveys    process-evaluation surveys ({@link SurveyPlan})
  */
 public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                         @JsonProperty(value = "name", required = true) String name,
@@ -41,7 +42,8 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                         @JsonProperty("on_treatment") List<OnTreatment> onTreatment,
                         @JsonProperty("cost") CostSpec cost,
                         @JsonProperty("report") Report report,
-                        @JsonProperty("evaluation") EvaluationPlan evaluation) {
+                        @JsonProperty("evaluation") EvaluationPlan evaluation,
+                        @JsonProperty("surveys") SurveyPlan surveys) {
     public StudyPlan {
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
         subgroups = subgroups == null ? List.of() : List.copyOf(subgroups);

@@ -50,6 +50,7 @@ public final class StudyRunner {
         ResolvedPlan rp = ResolvedPlan.of(PlanLoader.load(planFile), planFile);
         EvaluationLayer.validate(rp);
         StudyInputs in = StudyInputs.load(rp);
+        SurveySections.check(rp, in);
         designView(rp, in);
         return in;
     }
@@ -61,6 +62,7 @@ public final class StudyRunner {
         EvaluationLayer.validate(rp);
         say.accept("reading and validating data");
         StudyInputs in = StudyInputs.load(rp);
+        SurveySections.check(rp, in);
         if (rp.plan().cost() != null) {
             try {
                 CostModel.compute(rp.plan().cost(), "school");

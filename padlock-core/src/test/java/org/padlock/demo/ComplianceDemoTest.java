@@ -31,9 +31,10 @@ class ComplianceDemoTest {
         DemoRandom rng = new DemoRandom(20260101L);
         DemoRandom assignRng = rng.split();
         DemoRandom processRng = rng.split();
+        DemoRandom surveyRng = rng.split();
         List<String> ids = new ArrayList<>();
         List<int[]> members = SchoolDidDemo.assign(panel, assignRng, ids);
-        int[] drawn = SppProcess.write(dir, panel, ids, members, processRng);
+        int[] drawn = SppProcess.write(dir, panel, ids, members, processRng, surveyRng);
         Frame records = TableReader.read(dir.resolve("compliance.csv"), Set.of("URN", "partnership"));
         Map<String, String> clusterOf = new HashMap<>();
         for (int i = 0; i < records.rowCount(); i++) {

@@ -25,7 +25,7 @@ import org.padlock.study.StudyPlan;
 class SchoolDidDemoTest {
     private static final long SEED = 20260101L;
     private static final List<String> FILES = List.of("schools.csv", "outcomes.csv", "compliance.csv",
-            "survey_baseline.csv", "survey_final.csv", "study.yaml");
+            "survey_baseline.csv", "survey_final.csv", "survey_matched.csv", "survey_instruments.yaml", "study.yaml");
     @TempDir
     static Path tmp;
     private static Path dir;
@@ -168,14 +168,33 @@ class SchoolDidDemoTest {
             } else {
                 assertTrue(rate > 0.29 && rate < 0.45, f + " response " + rate);
             }
-            assertEquals(8, s.header.size());
+            boolean last = f.contains("final");
+            assertEquals(last ? 12 : 8, s.header.size());
             for (int r = 0; r < s.size(); r++) {
                 assertEquals(partnershipOf.get(s.text(r, "URN")), s.text(r, "partnership"), "respondents are treated schools");
-                for (String item : s.header.subList(2, s.header.size())) {
+                if (last) {
+                    assertTrue(Set.of("completed", "withdrawn").contains(s.text(r, "status")));
+                }
+                for (String item : s.header.subList(last ? 3 : 2, s.header.size())) {
                     assertTrue(Set.of("1", "2", "3", "4", "5", "9").contains(s.text(r, item)), item);
                 }
             }
         }
+    }
+
+    @Test
+    void matchedSurveyIsOfUntreatedSchoolsAndFinalHasWithdrawals() throws IOException {
+        DemoTable m = new DemoTable(dir.resolve("survey_matched.csv"));
+        int untreated = schools.size() - partnershipOf.size();
+        double rate = m.size() / (double) untreated;
+        assertTrue(rate > 0.09 && rate < 0.13, "matched survey response " + rate);
+        assertEquals(10, m.header.size());
+        for (int r = 0; r < m.size(); r++) {
+            assertTrue(!partnershipOf.containsKey(m.text(r, "URN")), "matched respondents are untreated");
+        }
+        DemoTable f = new DemoTable(dir.resolve("survey_final.csv"));
+        long withdrawn = java.util.stream.IntStream.range(0, f.size()).filter(r -> f.text(r, "status").equals("withdrawn")).count();
+        assertTrue(withdrawn > 0.1 * f.size() && withdrawn < 0.4 * f.size(), "withdrawn " + withdrawn + " of " + f.size());
     }
 
     @Test
