@@ -10,6 +10,7 @@ import org.padlock.data.Frame;
 import org.padlock.data.MissingPolicy;
 import org.padlock.data.ModelMatrix;
 import org.padlock.data.ModelMatrixBuilder;
+import org.padlock.data.ModelTerms;
 import org.padlock.data.NumericColumn;
 import org.padlock.data.TextColumn;
 
@@ -27,13 +28,16 @@ public final class DesignStage {
      * @param cluster column carrying each treated unit's cluster to its controls, or {@code null}
      */
     public static DesignResult run(OutcomeBlindView view, MatchSpec spec, String cluster) {
-        List<String> needed = new ArrayList<>(spec.covariates());
+        List<String> needed = new ArrayList<>(ModelTerms.columns(spec.covariates()));
         needed.addAll(spec.exact());
+        needed.addAll(spec.mahvarColumns());
+        needed = new ArrayList<>(new java.util.LinkedHashSet<>(needed));
         for (String c : needed) {
             view.require(c);
         }
         Frame f = view.frame();
         int[] treat0 = toBinary(view.treatment());
+        MatchInputChecks.missingForWholeGroup(f, needed, treat0);
         int[] complete = ModelMatrixBuilder.completeRows(f, ModelMatrixBuilder.allRows(f), needed);
         int exT = 0;
         int exC = 0;
@@ -68,7 +72,10 @@ public final class DesignStage {
             throw new EstimationException("no control unit has complete matching data (" + exC
                     + " controls excluded for missing covariates); nothing to match against", diag);
         }
-        for (String c : spec.covariates()) {
+        for (String c : needed) {
+            if (spec.exact().contains(c)) {
+                continue;
+            }
             var col = g.column(c);
             boolean constant = true;
             String first = col.text(0);
@@ -87,11 +94,14 @@ public final class DesignStage {
             y[i] = treat[i];
         }
         PropensityFit ps = BinaryRegression.fit(x, y, spec.link());
+        if (ps.separation().detected() && spec.distance() != MatchSpec.Distance.MAHALANOBIS) {
+            throw new EstimationException(ps.separation().message(), ps.diagnostics());
+        }
         double[] p = ps.fitted();
         double[] dist = new double[p.length];
         NormalDistribution n01 = new NormalDistribution(0, 1);
         for (int i = 0; i < p.length; i++) {
-            dist[i] = spec.distance() == MatchSpec.Distance.PS ? p[i]
+            dist[i] = spec.distance() != MatchSpec.Distance.LOGIT_PS ? p[i]
                     : spec.link() == Link.LOGIT ? Math.log(p[i] / (1 - p[i])) : n01.inverseCumulativeProbability(p[i]);
         }
         String[] strata = new String[p.length];
@@ -111,8 +121,13 @@ public final class DesignStage {
             view.require(cluster);
             clusters = g.text(cluster).values();
         }
+        double[][] mahal = null;
+        if (spec.usesMahalanobis()) {
+            mahal = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.mahalanobisTerms(),
+                    new HashSet<>(spec.factors()), MissingPolicy.DROP, false, true).x();
+        }
         MatchedSample m = NearestNeighbourMatcher.match(List.of(g.text(view.idColumn()).values()), treat, p, dist, strata,
-                clusters, spec);
+                clusters, spec, mahal);
         List<String> allDiag = new ArrayList<>(ps.diagnostics());
         allDiag.addAll(m.diagnostics());
         if (m.nTreatedMatched() == 0) {

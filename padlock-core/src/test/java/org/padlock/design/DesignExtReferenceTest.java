@@ -1,0 +1,119 @@
+package org.padlock.design;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.padlock.Reference;
+import org.padlock.data.MissingPolicy;
+import org.padlock.data.ModelMatrix;
+import org.padlock.data.ModelMatrixBuilder;
+
+/**
+ * Propensity-model terms (a squared term and interactions, one with a factor) against R's glm, and
+ * Mahalanobis matching (on all covariates; inside a 0.2 SD propensity caliper) against MatchIt 4.5.1,
+ * on lalonde (reference/design-ext/README.md). Tolerances: coefficients and SEs 1e-8 relative (the
+ * squared term makes the information matrix worse conditioned than in LalondeReferenceTest), fitted
+ * scores 1e-9, log-likelihood 1e-8; Mahalanobis matched pairs and weights identical.
+ */
+class DesignExtReferenceTest {
+    static final List<String> TERMS = List.of("age", "I(age^2)", "educ", "race", "married", "nodegree", "re74", "re75",
+            "age:educ", "race:nodegree");
+
+    @Test
+    void interactionsAndSquaredTermMatchGlm() {
+        JsonNode ref = Reference.json("design-ext/glm_terms.json");
+        ModelMatrix x = ModelMatrixBuilder.build(LalondeReferenceTest.DATA, ModelMatrixBuilder.allRows(LalondeReferenceTest.DATA),
+                TERMS, Set.of(), MissingPolicy.DROP, true, true);
+        PropensityFit fit = BinaryRegression.fit(x, LalondeReferenceTest.DATA.numeric("treat").values(), Link.LOGIT);
+        assertTrue(fit.converged());
+        assertTrue(!fit.separation().detected());
+        JsonNode coefs = ref.get("coefficients");
+        assertEquals(coefs.size(), fit.names().size());
+        double[] b = fit.coefficients();
+        double[] se = fit.stdErrors();
+        for (int j = 0; j < b.length; j++) {
+            String rname = fit.names().get(j).replace("race_", "race");
+            JsonNode c = coefs.get(rname);
+            assertTrue(c != null, "R has no coefficient " + rname);
+            assertEquals(c.get("estimate").asDouble(), b[j], 1e-8 * Math.max(1e-3, Math.abs(b[j])), rname);
+            assertEquals(c.get("std_error").asDouble(), se[j], 1e-8 * se[j], rname);
+        }
+        assertEquals(ref.get("log_likelihood").asDouble(), fit.logLik(), 1e-8);
+        double[] p = fit.fitted();
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(ref.get("propensity_scores").get(i).get("ps").asDouble(), p[i], 1e-9);
+        }
+    }
+
+    @Test
+    void designStageAcceptsTermsAndReadsTheirColumns() {
+        MatchSpec spec = new MatchSpec(TERMS, List.of(), List.of(), Link.LOGIT, MatchSpec.Distance.PS, 1, false, Double.NaN,
+                MatchSpec.CaliperScale.SD, MatchSpec.Discard.NONE, MatchSpec.Order.LARGEST, 0, MatchSpec.WeightConvention.MATCHIT);
+        DesignResult r = DesignStage.run(OutcomeBlindView.of(LalondeReferenceTest.DATA, "id", "treat",
+                LalondeReferenceTest.COVS, Set.of("re78")), spec, null);
+        JsonNode ps = Reference.json("design-ext/glm_terms.json").get("propensity_scores");
+        double[] p = r.sample().pscore();
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(ps.get(i).get("ps").asDouble(), p[i], 1e-9);
+        }
+        assertEquals(185, r.sample().nTreatedMatched());
+    }
+
+    static void compareMahalanobis(String file, MatchSpec spec) {
+        JsonNode ref = Reference.json("design-ext/" + file);
+        assertTrue(ref.get("pure_r_replica_agrees").asBoolean());
+        List<String> design = new ArrayList<>(LalondeReferenceTest.COVS);
+        DesignResult r = DesignStage.run(OutcomeBlindView.of(LalondeReferenceTest.DATA, "id", "treat", design, Set.of("re78")),
+                spec, null);
+        MatchedSample m = r.sample();
+        assertEquals(ref.get("n_treated_matched").asInt(), m.nTreatedMatched(), file);
+        assertEquals(ref.get("n_control_matched").asInt(), m.nControlMatched(), file);
+        if (ref.get("caliper_width").isNumber()) {
+            assertEquals(ref.get("caliper_width").asDouble(), m.caliperWidth(), 1e-12);
+        }
+        Map<String, Integer> row = new HashMap<>();
+        for (int i = 0; i < m.size(); i++) {
+            row.put(m.ids().get(i), i);
+        }
+        String[] sub = m.subclass();
+        double[] w = m.weight();
+        // pairs: each treated unit's control, via the subclass (= the treated unit's id)
+        Map<String, String> controlOf = new HashMap<>();
+        for (int i = 0; i < m.size(); i++) {
+            if (m.treated()[i] == 0 && sub[i] != null) {
+                controlOf.put(sub[i], m.ids().get(i));
+            }
+        }
+        for (JsonNode pr : ref.get("pairs")) {
+            String t = pr.get("treated").asText();
+            String c = pr.get("control").isNull() ? null : pr.get("control").asText();
+            assertEquals(c, controlOf.get(t), file + " control of " + t);
+        }
+        for (JsonNode u : ref.get("units")) {
+            assertEquals(u.get("weight").asDouble(), w[row.get(u.get("id").asText())], 1e-12, file + " weight");
+        }
+    }
+
+    @Test
+    void mahalanobisOnAllCovariatesMatchesMatchIt() {
+        MatchSpec spec = new MatchSpec(LalondeReferenceTest.COVS, List.of(), List.of(), Link.LOGIT,
+                MatchSpec.Distance.MAHALANOBIS, 1, false, Double.NaN, MatchSpec.CaliperScale.SD, MatchSpec.Discard.NONE,
+                MatchSpec.Order.DATA, 0, MatchSpec.WeightConvention.MATCHIT);
+        compareMahalanobis("mahal_full.json", spec);
+    }
+
+    @Test
+    void mahalanobisInsidePropensityCaliperMatchesMatchIt() {
+        MatchSpec spec = LalondeReferenceTest.spec(0.2, MatchSpec.Discard.NONE, List.of(), MatchSpec.Distance.PS)
+                .withMethod(MatchSpec.Method.NEAREST, List.of("age", "educ", "re74", "re75"), MatchSpec.Kernel.EPANECHNIKOV,
+                        MatchSpec.DEFAULT_BANDWIDTH, false, 0);
+        compareMahalanobis("mahal_caliper.json", spec);
+    }
+}

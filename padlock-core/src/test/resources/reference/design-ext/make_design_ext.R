@@ -1,0 +1,89 @@
+# Reference values for padlock's propensity-model terms (interaction, squared term) and
+# Mahalanobis matching, on MatchIt's lalonde data (../lalonde/lalonde.csv).
+# Run from this folder:  Rscript make_design_ext.R
+# Writes glm_terms.json, mahal_full.json, mahal_caliper.json.
+suppressPackageStartupMessages({
+  library(MatchIt)
+  library(jsonlite)
+})
+wj <- function(x, path) write_json(x, path, digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")
+
+d <- read.csv("../lalonde/lalonde.csv", stringsAsFactors = FALSE)
+d$race <- factor(d$race, levels = c("black", "hispan", "white"))
+rownames(d) <- d$id
+
+# ------------------------------------------------------------ glm with terms ----
+f <- treat ~ age + I(age^2) + educ + race + married + nodegree + re74 + re75 + age:educ + race:nodegree
+g <- glm(f, data = d, family = binomial("logit"))
+cf <- summary(g)$coefficients
+coefs <- list()
+for (nm in rownames(cf)) coefs[[nm]] <- list(estimate = cf[nm, 1], std_error = cf[nm, 2])
+wj(list(formula = deparse(f, width.cutoff = 500), n = nrow(d), coefficient_names = rownames(cf),
+        coefficients = coefs, log_likelihood = as.numeric(logLik(g)), iterations = g$iter,
+        converged = g$converged, propensity_scores = data.frame(id = d$id, ps = unname(fitted(g)))),
+   "glm_terms.json")
+
+# ------------------------------------------------------------ Mahalanobis -------
+# Independent pure-R greedy replica: pooled within-group covariance of the model-matrix columns
+# (treatment contrasts; MatchIt uses full dummies / sqrt(2) with a generalised inverse, which gives
+# the same distances), treated in the given order take the closest available control
+# (ties: first in data order), optionally only controls within a PS caliper.
+replica <- function(X, treat, ord, ps = NULL, width = NA) {
+  Xc <- X
+  for (t in 0:1) Xc[treat == t, ] <- sweep(X[treat == t, , drop = FALSE], 2, colMeans(X[treat == t, , drop = FALSE]))
+  n <- nrow(X)
+  S <- crossprod(Xc) / (n - 2)
+  Si <- solve(S)
+  ctrl <- which(treat == 0)
+  used <- rep(FALSE, n)
+  match <- rep(NA_integer_, n)
+  ties <- 0
+  for (i in which(treat == 1)[ord]) {
+    cand <- ctrl[!used[ctrl]]
+    if (!is.na(width)) cand <- cand[abs(ps[cand] - ps[i]) <= width]
+    if (length(cand) == 0) next
+    D <- sweep(X[cand, , drop = FALSE], 2, X[i, ])
+    md <- rowSums((D %*% Si) * D)
+    best <- which.min(md)
+    if (sum(abs(md - md[best]) <= 1e-9 * max(1, md[best])) > 1) ties <- ties + 1
+    match[i] <- cand[best]
+    used[cand[best]] <- TRUE
+  }
+  list(match = match, near_ties = ties, S = S)
+}
+
+dump_case <- function(m, case, call, rep, mahvars) {
+  mm <- m$match.matrix
+  pairs <- data.frame(treated = rownames(mm), control = unname(mm[, 1]), stringsAsFactors = FALSE)
+  rep_ctrl <- ifelse(is.na(rep$match[d$treat == 1]), NA, d$id[rep$match[d$treat == 1]])
+  stopifnot(identical(is.na(rep_ctrl), is.na(pairs$control)))
+  agree <- all(rep_ctrl == pairs$control, na.rm = TRUE)
+  list(case = case, call = call, mahvars = mahvars,
+       n_treated_matched = sum(m$weights[d$treat == 1] > 0),
+       n_control_matched = sum(m$weights[d$treat == 0] > 0),
+       caliper_width = if (is.null(m$caliper)) NULL else unname(m$caliper),
+       pure_r_replica_agrees = agree, replica_near_ties = rep$near_ties,
+       pooled_covariance = rep$S,
+       units = data.frame(id = d$id, treat = d$treat, weight = unname(m$weights),
+                          subclass = ifelse(is.na(m$subclass), NA, as.character(m$subclass))),
+       pairs = pairs)
+}
+
+# 1. distance = "mahalanobis" on all covariates (MatchIt's m.order = "data")
+fm <- treat ~ age + educ + race + married + nodegree + re74 + re75
+m1 <- matchit(fm, data = d, method = "nearest", distance = "mahalanobis")
+X1 <- model.matrix(fm, d)[, -1]
+r1 <- replica(X1, d$treat, seq_len(sum(d$treat == 1)))
+wj(dump_case(m1, "mahal_full", "matchit(treat ~ age + educ + race + married + nodegree + re74 + re75, distance = 'mahalanobis')",
+             r1, c("age", "educ", "race", "married", "nodegree", "re74", "re75")), "mahal_full.json")
+
+# 2. PS (glm) caliper 0.2 SD, Mahalanobis on age, educ, re74, re75 inside it (m.order = "largest")
+m2 <- matchit(fm, data = d, method = "nearest", distance = "glm", mahvars = ~ age + educ + re74 + re75, caliper = 0.2)
+X2 <- as.matrix(d[, c("age", "educ", "re74", "re75")])
+ps <- m2$distance
+r2 <- replica(X2, d$treat, order(ps[d$treat == 1], decreasing = TRUE), ps, 0.2 * sd(ps))
+wj(dump_case(m2, "mahal_caliper", "matchit(treat ~ age + educ + race + married + nodegree + re74 + re75, distance = 'glm', mahvars = ~ age + educ + re74 + re75, caliper = 0.2)",
+             r2, c("age", "educ", "re74", "re75")), "mahal_caliper.json")
+cat("full: agree", r1$near_ties, all(dump_case(m1, "", "", r1, "")$pure_r_replica_agrees), "\n")
+cat("caliper: agree", all(dump_case(m2, "", "", r2, "")$pure_r_replica_agrees), "ties", r2$near_ties,
+    "matched", sum(m2$weights[d$treat == 1] > 0), "\n")
