@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Complete or quasi-complete separation in a binary regression (Albert and Anderson 1984,
  * Biometrika 71(1): the maximum-likelihood estimate does not exist when a linear combination of the
- * covariates separates the outcomes). Detected when fitted probabilities reach 0 or 1 numerically
- * and either the fit did not converge or some coefficients diverge; the offending terms are named:
+ * covariates separates the outcomes). Detected when a single term predicts treatment perfectly, or
+ * when fitted probabilities reach 0 or 1 numerically and either the fit did not converge or some
+ * coefficients diverge (fitted probabilities within 1e-6 of 0 or 1); the offending terms are named:
  * <ul>
  *   <li>terms that alone predict the outcome perfectly: an indicator whose 1s (or 0s) all share one
  *       outcome (Stata's "x != 0 predicts success perfectly"), or a numeric term whose values for
@@ -17,12 +18,15 @@ import java.util.List;
  * </ul>
  *
  * @param detected      whether the fit is separated (the estimate does not exist)
- * @param extremeFitted number of fitted probabilities within 1e-10 of 0 or 1
+ * @param extremeFitted number of fitted probabilities within 1e-10 of 0 or 1 (within 1e-6 when a term
+ *                      predicts perfectly: glm stops there)
  * @param terms         the offending terms with the reason, e.g. {@code "x (x = 1 only among treated, 12 units)"}
  */
 public record Separation(boolean detected, int extremeFitted, List<String> terms) {
     /** Fitted probabilities closer than this to 0 or 1 count as numerically 0 or 1 (glm's warning uses 10 eps). */
     public static final double EXTREME = 1e-10;
+    /** Fitted probabilities this close to 0 or 1 make large coefficients suspect (glm stops at about 1e-9 under separation). */
+    static final double NEAR = 1e-6;
 
     public Separation {
         terms = List.copyOf(terms);
@@ -40,13 +44,14 @@ public record Separation(boolean detected, int extremeFitted, List<String> terms
     static Separation check(List<String> names, double[][] x, double[] y, double[] beta, double[] se, double[] fitted,
                             boolean converged) {
         int extreme = 0;
+        int nearExtreme = 0;
         for (double m : fitted) {
             if (m < EXTREME || m > 1 - EXTREME) {
                 extreme++;
             }
-        }
-        if (extreme == 0) {
-            return new Separation(false, 0, List.of());
+            if (m < NEAR || m > 1 - NEAR) {
+                nearExtreme++;
+            }
         }
         List<String> perfect = new ArrayList<>();
         List<String> diverging = new ArrayList<>();
@@ -60,14 +65,15 @@ public record Separation(boolean detected, int extremeFitted, List<String> terms
                 continue;
             }
             double sd = sd(x[j]);
-            if (Math.abs(beta[j]) * sd > 10 || !(se[j] < 1e3 * Math.max(1, Math.abs(beta[j])))) {
+            if (nearExtreme > 0 && (Math.abs(beta[j]) * sd > 10 || !(se[j] < 1e3 * Math.max(1, Math.abs(beta[j]))))) {
                 diverging.add(names.get(j) + " (coefficient " + String.format(java.util.Locale.ROOT, "%.3g", beta[j])
                         + ", standard error " + String.format(java.util.Locale.ROOT, "%.3g", se[j]) + ")");
             }
         }
+        extreme = Math.max(extreme, perfect.isEmpty() ? 0 : nearExtreme);
         List<String> all = new ArrayList<>(perfect);
         all.addAll(diverging);
-        boolean detected = !perfect.isEmpty() || !diverging.isEmpty() || !converged;
+        boolean detected = !perfect.isEmpty() || (extreme > 0 && (!diverging.isEmpty() || !converged));
         return new Separation(detected, extreme, all);
     }
 
