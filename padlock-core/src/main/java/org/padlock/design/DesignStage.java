@@ -64,6 +64,14 @@ public final class DesignStage {
             nT += t;
         }
         List<String> diag = new ArrayList<>();
+        if (nT == 0 && exT == 0) {
+            throw new EstimationException("no treated unit: the treatment column '" + view.treatmentColumn()
+                    + "' is never 1, so there is nothing to match; check the treatment coding", diag);
+        }
+        if (nT == treat.length && exC == 0) {
+            throw new EstimationException("no control unit: the treatment column '" + view.treatmentColumn()
+                    + "' is 1 for every unit, so there is nothing to match against; add a comparison pool", diag);
+        }
         if (nT == 0) {
             throw new EstimationException("no treated unit has complete matching data (" + exT
                     + " treated units excluded for missing covariates); nothing to match", diag);
@@ -131,9 +139,8 @@ public final class DesignStage {
         List<String> allDiag = new ArrayList<>(ps.diagnostics());
         allDiag.addAll(m.diagnostics());
         if (m.nTreatedMatched() == 0) {
-            throw new EstimationException("no treated unit was matched: " + (m.nDiscarded() > 0 ? m.nDiscarded()
-                    + " units fell outside common support; " : "") + "try a wider caliper, a different discard rule or"
-                    + " fewer exact-matching variables", allDiag);
+            allDiag.add(MatchFailure.scoreRanges(m));
+            throw new EstimationException(MatchFailure.explain(m, spec), allDiag);
         }
         ModelMatrix bx = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
                 new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false);

@@ -105,7 +105,7 @@ public final class StudyRunner {
             schools = schools.select(java.util.stream.IntStream.range(0, schools.rowCount())
                     .filter(i -> pool.get(i) == 1 || t.get(i) == 1).toArray());
         }
-        List<String> design = new ArrayList<>(p.matching().covariates());
+        List<String> design = new ArrayList<>(org.padlock.data.ModelTerms.columns(p.matching().allTerms()));
         design.addAll(p.matching().exact());
         if (p.cluster() != null) {
             design.add(p.cluster());
