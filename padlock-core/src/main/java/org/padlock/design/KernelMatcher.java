@@ -37,7 +37,8 @@ final class KernelMatcher {
                 from = 0;
                 to = s.value.length;
             } else {
-                double half = kernel ? h : width;
+                // window widened by a rounding margin; the kernel or caliper test below decides
+                double half = (kernel ? h : width) * (1 + 1e-12) + 1e-12 * Math.abs(v);
                 from = s.lowerBound(v - half);
                 to = s.upperBound(v + half);
             }

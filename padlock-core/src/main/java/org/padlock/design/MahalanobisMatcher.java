@@ -1,6 +1,7 @@
 package org.padlock.design;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * matching order take their closest available control; equally close controls go to the earlier
  * one in data order. Without replacement and k &gt; 1 the matching runs in k rounds; with
  * replacement the k closest controls (plus, with ties, all as close as the k-th), skipping controls
- * that reached the reuse limit. Cost O(n_t n_c q) for q covariates.
+ * that reached the reuse limit. With a caliper only the controls inside the caliper window of the
+ * sorted propensity distance are examined; without one the cost is O(n_t n_c q) for q covariates.
  */
 final class MahalanobisMatcher {
     private MahalanobisMatcher() {
@@ -26,6 +28,10 @@ final class MahalanobisMatcher {
         boolean[] unavailable = new boolean[n];
         int[] uses = new int[n];
         int k = spec.ratio();
+        Map<String, Window> windows = new HashMap<>();
+        for (var e : controlsByStratum.entrySet()) {
+            windows.put(e.getKey(), new Window(e.getValue(), distance));
+        }
         if (!spec.replace()) {
             for (int t : order) {
                 matches[t] = new int[k];
@@ -37,12 +43,15 @@ final class MahalanobisMatcher {
                     }
                     int best = -1;
                     double bestD = Double.POSITIVE_INFINITY;
-                    for (int c : controlsByStratum.get(strata[t])) {
+                    Window w = windows.get(strata[t]);
+                    int[] range = w.range(distance[t], width);
+                    for (int j = range[0]; j < range[1]; j++) {
+                        int c = w.unit[j];
                         if (unavailable[c] || !inCaliper(distance[t], distance[c], width, strict)) {
                             continue;
                         }
                         double d = dist2(z[t], z[c]);
-                        if (d < bestD) {
+                        if (d < bestD || (d == bestD && c < best)) {
                             bestD = d;
                             best = c;
                         }
@@ -63,13 +72,16 @@ final class MahalanobisMatcher {
         for (int t : order) {
             List<Integer> cand = new ArrayList<>();
             dist.clear();
-            for (int c : controlsByStratum.get(strata[t])) {
+            Window w = windows.get(strata[t]);
+            int[] range = w.range(distance[t], width);
+            for (int j = range[0]; j < range[1]; j++) {
+                int c = w.unit[j];
                 if (!unavailable[c] && inCaliper(distance[t], distance[c], width, strict)) {
                     cand.add(c);
                     dist.put(c, dist2(z[t], z[c]));
                 }
             }
-            cand.sort(java.util.Comparator.<Integer>comparingDouble(dist::get).thenComparingInt(i -> i));
+            cand.sort(Comparator.<Integer>comparingDouble(dist::get).thenComparingInt(i -> i));
             int take = Math.min(k, cand.size());
             if (spec.ties() && take > 0) {
                 double kth = dist.get(cand.get(take - 1));
@@ -103,5 +115,44 @@ final class MahalanobisMatcher {
             s += d * d;
         }
         return s;
+    }
+
+    /** Controls of a stratum sorted by propensity distance, to visit only those inside a caliper window. */
+    private static final class Window {
+        final int[] unit;
+        final double[] value;
+
+        Window(List<Integer> units, double[] d) {
+            unit = units.stream().sorted(Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            value = new double[unit.length];
+            for (int j = 0; j < unit.length; j++) {
+                value[j] = d[unit[j]];
+            }
+        }
+
+        /** Sorted positions [from, to) whose distance may lie within width of v (all when no caliper). */
+        int[] range(double v, double width) {
+            if (Double.isNaN(width)) {
+                return new int[] {0, unit.length};
+            }
+            // widened by a rounding margin: the exact caliper test is applied to each control visited
+            double slack = 1e-12 * (Math.abs(v) + width);
+            return new int[] {bound(v - width - slack, false), bound(v + width + slack, true)};
+        }
+
+        private int bound(double v, boolean upper) {
+            int lo = 0;
+            int hi = value.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (value[mid] < v || (upper && value[mid] == v)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 }

@@ -72,6 +72,17 @@ public record MatchSpec(List<String> covariates, List<String> factors, List<Stri
             throw new IllegalArgumentException(method.name().toLowerCase(Locale.ROOT)
                     + " matching works on a propensity distance (ps or logit-ps), not mahalanobis");
         }
+        if (method == Method.KERNEL && !Double.isNaN(caliper)) {
+            throw new IllegalArgumentException("kernel matching is limited by its bandwidth, not a caliper; drop the caliper"
+                    + " or use radius matching");
+        }
+        if (method != Method.NEAREST && (ties || maxReuse > 0 || !mahvars.isEmpty())) {
+            throw new IllegalArgumentException("ties, max-reuse and mahvars apply to nearest-neighbour matching only");
+        }
+        if (distance == Distance.MAHALANOBIS && discard != Discard.NONE) {
+            throw new IllegalArgumentException("discard needs a propensity distance; with distance mahalanobis use"
+                    + " distance ps with mahvars instead");
+        }
         if (distance == Distance.MAHALANOBIS && !Double.isNaN(caliper)) {
             throw new IllegalArgumentException("a caliper applies to the propensity score: use distance ps (or logit-ps)"
                     + " with mahvars for Mahalanobis matching inside a propensity caliper");
