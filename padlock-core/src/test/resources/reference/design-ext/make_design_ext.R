@@ -1,7 +1,7 @@
 # Reference values for padlock's propensity-model terms (interaction, squared term) and
 # Mahalanobis matching, on MatchIt's lalonde data (../lalonde/lalonde.csv).
 # Run from this folder:  Rscript make_design_ext.R
-# Writes glm_terms.json, mahal_full.json, mahal_caliper.json.
+# Writes glm_terms.json, mahal_full.json, mahal_caliper.json, mahal_ratio2.json, mahal_reuse2.json.
 suppressPackageStartupMessages({
   library(MatchIt)
   library(jsonlite)
@@ -87,3 +87,56 @@ wj(dump_case(m2, "mahal_caliper", "matchit(treat ~ age + educ + race + married +
 cat("full: agree", r1$near_ties, all(dump_case(m1, "", "", r1, "")$pure_r_replica_agrees), "\n")
 cat("caliper: agree", all(dump_case(m2, "", "", r2, "")$pure_r_replica_agrees), "ties", r2$near_ties,
     "matched", sum(m2$weights[d$treat == 1] > 0), "\n")
+
+# ------------------------------------------------------------ k:1 and reuse limit ----
+# Replica generalised: k rounds without replacement; with replacement the k closest controls
+# that have been used fewer than reuse_max times (treated units in order), ties to data order.
+replica_k <- function(X, treat, ord, k, replace, reuse_max = Inf) {
+  Xc <- X
+  for (t in 0:1) Xc[treat == t, ] <- sweep(X[treat == t, , drop = FALSE], 2, colMeans(X[treat == t, , drop = FALSE]))
+  Si <- solve(crossprod(Xc) / (nrow(X) - 2))
+  ctrl <- which(treat == 0)
+  uses <- rep(0, nrow(X))
+  tr <- which(treat == 1)[ord]
+  out <- matrix(NA_integer_, length(treat), k)
+  md_of <- function(i, cand) { D <- sweep(X[cand, , drop = FALSE], 2, X[i, ]); rowSums((D %*% Si) * D) }
+  if (!replace) {
+    for (r in seq_len(k)) for (i in tr) {
+      if (r > 1 && is.na(out[i, r - 1])) next
+      cand <- ctrl[uses[ctrl] == 0]
+      if (length(cand) == 0) next
+      md <- md_of(i, cand)
+      b <- cand[which.min(md)]
+      out[i, r] <- b
+      uses[b] <- 1
+    }
+  } else {
+    for (i in tr) {
+      cand <- ctrl[uses[ctrl] < reuse_max]
+      md <- md_of(i, cand)
+      o <- cand[order(md, cand)][seq_len(min(k, length(cand)))]
+      out[i, seq_along(o)] <- o
+      uses[o] <- uses[o] + 1
+    }
+  }
+  out[treat == 1, , drop = FALSE]
+}
+dump_k <- function(m, case, call, rep) {
+  mm <- m$match.matrix
+  ids <- matrix(d$id[rep], nrow(rep))
+  agree <- identical(unname(ifelse(is.na(mm), NA, mm)), unname(ids))
+  list(case = case, call = call, pure_r_replica_agrees = agree,
+       n_treated_matched = sum(m$weights[d$treat == 1] > 0),
+       n_control_matched = sum(m$weights[d$treat == 0] > 0),
+       units = data.frame(id = d$id, treat = d$treat, weight = unname(m$weights)),
+       match_matrix = data.frame(treated = rownames(mm), unname(mm), stringsAsFactors = FALSE))
+}
+m3 <- matchit(fm, data = d, method = "nearest", distance = "mahalanobis", ratio = 2)
+r3 <- replica_k(X1, d$treat, seq_len(sum(d$treat == 1)), 2, FALSE)
+wj(dump_k(m3, "mahal_ratio2", "matchit(treat ~ age + educ + race + married + nodegree + re74 + re75, distance = 'mahalanobis', ratio = 2)", r3),
+   "mahal_ratio2.json")
+m4 <- matchit(fm, data = d, method = "nearest", distance = "mahalanobis", replace = TRUE, reuse.max = 2)
+r4 <- replica_k(X1, d$treat, seq_len(sum(d$treat == 1)), 1, TRUE, 2)
+wj(dump_k(m4, "mahal_reuse2", "matchit(treat ~ age + educ + race + married + nodegree + re74 + re75, distance = 'mahalanobis', replace = TRUE, reuse.max = 2)", r4),
+   "mahal_reuse2.json")
+cat("ratio2 agree", dump_k(m3, "", "", r3)$pure_r_replica_agrees, " reuse2 agree", dump_k(m4, "", "", r4)$pure_r_replica_agrees, "\n")

@@ -116,4 +116,74 @@ class DesignExtReferenceTest {
                         MatchSpec.DEFAULT_BANDWIDTH, false, 0);
         compareMahalanobis("mahal_caliper.json", spec);
     }
+
+    static MatchedSample runMahalanobis(int ratio, boolean replace, int maxReuse) {
+        MatchSpec spec = new MatchSpec(LalondeReferenceTest.COVS, List.of(), List.of(), Link.LOGIT,
+                MatchSpec.Distance.MAHALANOBIS, ratio, replace, Double.NaN, MatchSpec.CaliperScale.SD, MatchSpec.Discard.NONE,
+                MatchSpec.Order.DATA, 0, MatchSpec.WeightConvention.MATCHIT)
+                .withMethod(MatchSpec.Method.NEAREST, List.of(), null, MatchSpec.DEFAULT_BANDWIDTH, false, maxReuse);
+        return DesignStage.run(OutcomeBlindView.of(LalondeReferenceTest.DATA, "id", "treat", LalondeReferenceTest.COVS,
+                Set.of("re78")), spec, null).sample();
+    }
+
+    static void compareWeights(JsonNode ref, MatchedSample m) {
+        assertTrue(ref.get("pure_r_replica_agrees").asBoolean());
+        assertEquals(ref.get("n_treated_matched").asInt(), m.nTreatedMatched());
+        assertEquals(ref.get("n_control_matched").asInt(), m.nControlMatched());
+        Map<String, Integer> row = new HashMap<>();
+        for (int i = 0; i < m.size(); i++) {
+            row.put(m.ids().get(i), i);
+        }
+        for (JsonNode u : ref.get("units")) {
+            assertEquals(u.get("weight").asDouble(), m.weight()[row.get(u.get("id").asText())], 1e-12, u.get("id").asText());
+        }
+    }
+
+    /** 2:1 without replacement (two rounds in data order): the same control pairs per treated unit as MatchIt. */
+    @Test
+    void mahalanobisTwoToOneMatchesMatchIt() {
+        JsonNode ref = Reference.json("design-ext/mahal_ratio2.json");
+        MatchedSample m = runMahalanobis(2, false, 0);
+        compareWeights(ref, m);
+        Map<String, Set<String>> controls = new HashMap<>();
+        for (int i = 0; i < m.size(); i++) {
+            if (m.treated()[i] == 0 && m.subclass()[i] != null) {
+                controls.computeIfAbsent(m.subclass()[i], k -> new java.util.TreeSet<>()).add(m.ids().get(i));
+            }
+        }
+        for (JsonNode r : ref.get("match_matrix")) {
+            Set<String> expected = new java.util.TreeSet<>();
+            for (int c = 1; c <= 2; c++) {
+                JsonNode c0 = r.get("X" + c);
+                if (c0 != null && !c0.isNull()) {
+                    expected.add(c0.asText());
+                }
+            }
+            String t = r.get("treated").asText();
+            assertEquals(expected, controls.getOrDefault(t, Set.of()), t);
+        }
+    }
+
+    /** With replacement and reuse.max = 2: the same control weights as MatchIt (they encode each control's uses). */
+    @Test
+    void mahalanobisReuseLimitMatchesMatchIt() {
+        MatchedSample m = runMahalanobis(1, true, 2);
+        compareWeights(Reference.json("design-ext/mahal_reuse2.json"), m);
+        // and the limit binds: 1:1 with replacement, so a control's weight is proportional to its uses
+        assertTrue(useRatio(runMahalanobis(1, true, 0)) > 2, "without the limit some control serves more than two");
+        assertTrue(useRatio(m) <= 2 + 1e-12);
+    }
+
+    /** Largest over smallest weight among matched controls. */
+    private static double useRatio(MatchedSample m) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < m.size(); i++) {
+            if (m.treated()[i] == 0 && m.weight()[i] > 0) {
+                lo = Math.min(lo, m.weight()[i]);
+                hi = Math.max(hi, m.weight()[i]);
+            }
+        }
+        return hi / lo;
+    }
 }
