@@ -182,6 +182,21 @@ public final class StudyRunner {
         m.put("weights", s.weights().name().toLowerCase(java.util.Locale.ROOT));
         m.put("seed", s.seed());
         m.put("cluster", cluster);
+        // method options, recorded only when used (older frozen designs stay identical)
+        if (s.method() != MatchSpec.Method.NEAREST) {
+            m.put("method", s.method().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("kernel", s.kernel().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("bandwidth", s.bandwidth());
+        }
+        if (!s.mahvars().isEmpty()) {
+            m.put("mahvars", s.mahvars());
+        }
+        if (s.ties()) {
+            m.put("ties", true);
+        }
+        if (s.maxReuse() > 0) {
+            m.put("max_reuse", s.maxReuse());
+        }
         return m;
     }
 
