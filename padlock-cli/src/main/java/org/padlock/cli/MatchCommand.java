@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.padlock.EstimationException;
 import org.padlock.balance.BalanceRow;
 import org.padlock.data.Frame;
 import org.padlock.data.Json;
@@ -84,7 +85,20 @@ final class MatchCommand implements Callable<Integer> {
         new TableSchema(id, List.of(treatment), numeric, present).validate(f);
         List<String> design = new ArrayList<>(columns);
         design.addAll(exact);
-        DesignResult r = DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null);
+        DesignResult r;
+        try {
+            r = DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null);
+        } catch (EstimationException e) {
+            if (json) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("error", e.getMessage());
+                j.put("exit_code", Main.ESTIMATION);
+                j.put("diagnostics", e.diagnostics());
+                spec.commandLine().getOut().print(Json.write(j));
+                spec.commandLine().getOut().flush();
+            }
+            throw e;
+        }
         writeMatched(r.sample());
         if (json) {
             spec.commandLine().getOut().print(Json.write(summary(r)));

@@ -68,7 +68,11 @@ class MatchBadInputTest {
     @Test
     void noOverlapIsReportedAsSeparation() throws IOException {
         Path d = csv(30, i -> (i < 10 ? 1 : 0) + "," + (i < 10 ? 20 + i : i - 10) + "," + Math.sin(i));
-        assertEstimationFailure(match(d), "separation in the propensity model", "x (every control value <= every treated value)");
+        Outcome o = match(d, "--json");
+        assertEstimationFailure(o, "separation in the propensity model", "x (every control value <= every treated value)",
+                "propensity score distribution");
+        assertTrue(o.out().contains("\"exit_code\" : 4"), "the JSON error object on stdout: " + o.out());
+        assertTrue(o.out().contains("propensity score distribution"), o.out());
     }
 
     @Test
@@ -83,7 +87,8 @@ class MatchBadInputTest {
         Path d = csv(xs.length, i -> (i >= 8 ? 1 : 0) + "," + xs[i] + "," + (i % 2));
         Outcome o = run("match", "--data", d.toString(), "--id", "id", "--treatment", "treat", "--covariates", "x",
                 "--discard", "control", "--out", dir.resolve("m.csv").toString());
-        assertEstimationFailure(o, "every control (8) was discarded by discard control", "propensity score range: treated");
+        assertEstimationFailure(o, "every control (8) was discarded by discard control",
+                "propensity score distribution (min, 25%, median, 75%, max): treated (5)");
     }
 
     @Test

@@ -103,7 +103,9 @@ public final class DesignStage {
         }
         PropensityFit ps = BinaryRegression.fit(x, y, spec.link());
         if (ps.separation().detected() && spec.distance() != MatchSpec.Distance.MAHALANOBIS) {
-            throw new EstimationException(ps.separation().message(), ps.diagnostics());
+            List<String> d = new ArrayList<>(ps.diagnostics());
+            d.add(MatchFailure.scoreDistribution(ps.fitted(), treat));
+            throw new EstimationException(ps.separation().message(), d);
         }
         double[] p = ps.fitted();
         double[] dist = new double[p.length];

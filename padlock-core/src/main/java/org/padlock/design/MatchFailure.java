@@ -43,16 +43,29 @@ final class MatchFailure {
                 + " treated units and controls; try fewer exact-matching variables");
     }
 
-    /** The range of the propensity score in each group (the partial diagnostic written on failure). */
+    /** The distribution of the propensity score in each group (the partial diagnostic reported on failure). */
     static String scoreRanges(MatchedSample m) {
-        double[] p = m.pscore();
-        int[] t = m.treated();
-        double[][] r = {{Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}, {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}};
-        for (int i = 0; i < p.length; i++) {
-            r[t[i]][0] = Math.min(r[t[i]][0], p[i]);
-            r[t[i]][1] = Math.max(r[t[i]][1], p[i]);
+        return scoreDistribution(m.pscore(), m.treated());
+    }
+
+    /** Minimum, quartiles and maximum of the score among treated units and among controls (R's type-7 quantiles). */
+    static String scoreDistribution(double[] p, int[] t) {
+        StringBuilder b = new StringBuilder("propensity score distribution (min, 25%, median, 75%, max):");
+        for (int g = 1; g >= 0; g--) {
+            final int gg = g;
+            double[] v = java.util.stream.IntStream.range(0, p.length).filter(i -> t[i] == gg).mapToDouble(i -> p[i]).sorted()
+                    .toArray();
+            b.append(g == 1 ? " treated" : "; controls").append(" (").append(v.length).append(")");
+            if (v.length == 0) {
+                continue;
+            }
+            for (double q : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+                double h = (v.length - 1) * q;
+                int lo = (int) Math.floor(h);
+                double x = v[lo] + (h - lo) * (v[Math.min(lo + 1, v.length - 1)] - v[lo]);
+                b.append(q == 0 ? " " : ", ").append(String.format(Locale.ROOT, "%.4g", x));
+            }
         }
-        return String.format(Locale.ROOT, "propensity score range: treated [%.4g, %.4g] (%d units), controls [%.4g, %.4g] (%d units)",
-                r[1][0], r[1][1], m.nTreated(), r[0][0], r[0][1], m.nControl());
+        return b.toString();
     }
 }
