@@ -1,7 +1,7 @@
 # Reference values for padlock's propensity-model terms (interaction, squared term) and
 # Mahalanobis matching, on MatchIt's lalonde data (../lalonde/lalonde.csv).
 # Run from this folder:  Rscript make_design_ext.R
-# Writes glm_terms.json, mahal_full.json, mahal_caliper.json, mahal_ratio2.json, mahal_reuse2.json.
+# Writes glm_terms.json, mahal_full.json, mahal_caliper.json, mahal_ratio2.json, mahal_reuse2.json, mahal_exact.json.
 suppressPackageStartupMessages({
   library(MatchIt)
   library(jsonlite)
@@ -140,3 +140,28 @@ r4 <- replica_k(X1, d$treat, seq_len(sum(d$treat == 1)), 1, TRUE, 2)
 wj(dump_k(m4, "mahal_reuse2", "matchit(treat ~ age + educ + race + married + nodegree + re74 + re75, distance = 'mahalanobis', replace = TRUE, reuse.max = 2)", r4),
    "mahal_reuse2.json")
 cat("ratio2 agree", dump_k(m3, "", "", r3)$pure_r_replica_agrees, " reuse2 agree", dump_k(m4, "", "", r4)$pure_r_replica_agrees, "\n")
+
+# ------------------------------------------------------------ exact strata ----
+# mahvars inside a 0.2 SD PS caliper, exactly on married (covariance over the whole sample;
+# the caliper width from the SD of the PS over all units).
+m5 <- matchit(fm, data = d, method = "nearest", distance = "glm", mahvars = ~ age + educ + re74 + re75, caliper = 0.2,
+              exact = ~ married)
+ps5 <- m5$distance
+width5 <- 0.2 * sd(ps5)
+Xc <- X2
+for (t in 0:1) Xc[d$treat == t, ] <- sweep(X2[d$treat == t, , drop = FALSE], 2, colMeans(X2[d$treat == t, , drop = FALSE]))
+Si5 <- solve(crossprod(Xc) / (nrow(X2) - 2))
+used <- rep(FALSE, nrow(d))
+rep5 <- rep(NA_integer_, nrow(d))
+for (i in which(d$treat == 1)[order(ps5[d$treat == 1], decreasing = TRUE)]) {
+  cand <- which(d$treat == 0 & !used & d$married == d$married[i] & abs(ps5 - ps5[i]) <= width5)
+  if (length(cand) == 0) next
+  D <- sweep(X2[cand, , drop = FALSE], 2, X2[i, ])
+  b <- cand[which.min(rowSums((D %*% Si5) * D))]
+  rep5[i] <- b
+  used[b] <- TRUE
+}
+r5 <- list(match = rep5, near_ties = NA, S = NULL)
+wj(dump_case(m5, "mahal_exact", "matchit(treat ~ age + educ + race + married + nodegree + re74 + re75, distance = 'glm', mahvars = ~ age + educ + re74 + re75, caliper = 0.2, exact = ~ married)",
+             r5, c("age", "educ", "re74", "re75")), "mahal_exact.json")
+cat("exact agree", dump_case(m5, "", "", r5, "")$pure_r_replica_agrees, "matched", sum(m5$weights[d$treat == 1] > 0), "\n")

@@ -117,6 +117,14 @@ class DesignExtReferenceTest {
         compareMahalanobis("mahal_caliper.json", spec);
     }
 
+    @Test
+    void mahalanobisInsideCaliperWithExactStrataMatchesMatchIt() {
+        MatchSpec spec = LalondeReferenceTest.spec(0.2, MatchSpec.Discard.NONE, List.of("married"), MatchSpec.Distance.PS)
+                .withMethod(MatchSpec.Method.NEAREST, List.of("age", "educ", "re74", "re75"), MatchSpec.Kernel.EPANECHNIKOV,
+                        MatchSpec.DEFAULT_BANDWIDTH, false, 0);
+        compareMahalanobis("mahal_exact.json", spec);
+    }
+
     static MatchedSample runMahalanobis(int ratio, boolean replace, int maxReuse) {
         MatchSpec spec = new MatchSpec(LalondeReferenceTest.COVS, List.of(), List.of(), Link.LOGIT,
                 MatchSpec.Distance.MAHALANOBIS, ratio, replace, Double.NaN, MatchSpec.CaliperScale.SD, MatchSpec.Discard.NONE,
