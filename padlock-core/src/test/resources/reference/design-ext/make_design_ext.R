@@ -1,7 +1,7 @@
 # Reference values for padlock's propensity-model terms (interaction, squared term) and
 # Mahalanobis matching, on MatchIt's lalonde data (../lalonde/lalonde.csv).
 # Run from this folder:  Rscript make_design_ext.R
-# Writes glm_terms.json, mahal_full.json, mahal_caliper.json, mahal_ratio2.json, mahal_reuse2.json, mahal_exact.json.
+# Writes glm_terms.json, mahal_full.json, mahal_caliper.json, mahal_ratio2.json, mahal_reuse2.json, mahal_exact.json, glm_terms_probit.json.
 suppressPackageStartupMessages({
   library(MatchIt)
   library(jsonlite)
@@ -165,3 +165,14 @@ r5 <- list(match = rep5, near_ties = NA, S = NULL)
 wj(dump_case(m5, "mahal_exact", "matchit(treat ~ age + educ + race + married + nodegree + re74 + re75, distance = 'glm', mahvars = ~ age + educ + re74 + re75, caliper = 0.2, exact = ~ married)",
              r5, c("age", "educ", "re74", "re75")), "mahal_exact.json")
 cat("exact agree", dump_case(m5, "", "", r5, "")$pure_r_replica_agrees, "matched", sum(m5$weights[d$treat == 1] > 0), "\n")
+
+# ------------------------------------------------------------ probit with terms ----
+gp <- glm(f, data = d, family = binomial("probit"))
+cfp <- summary(gp)$coefficients
+coefsp <- list()
+for (nm in rownames(cfp)) coefsp[[nm]] <- list(estimate = cfp[nm, 1], std_error = cfp[nm, 2])
+wj(list(formula = deparse(f, width.cutoff = 500), link = "probit", n = nrow(d), coefficient_names = rownames(cfp),
+        coefficients = coefsp, log_likelihood = as.numeric(logLik(gp)), iterations = gp$iter,
+        converged = gp$converged, propensity_scores = data.frame(id = d$id, ps = unname(fitted(gp)))),
+   "glm_terms_probit.json")
+cat("probit iter", gp$iter, "\n")

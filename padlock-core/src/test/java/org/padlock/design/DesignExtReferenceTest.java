@@ -16,7 +16,8 @@ import org.padlock.data.ModelMatrix;
 import org.padlock.data.ModelMatrixBuilder;
 
 /**
- * Propensity-model terms (a squared term and interactions, one with a factor) against R's glm, and
+ * Propensity-model terms (a squared term and interactions, one with a factor) against R's glm (logit
+ * and probit), and
  * Mahalanobis matching (on all covariates; inside a 0.2 SD propensity caliper) against MatchIt 4.5.1,
  * on lalonde (reference/design-ext/README.md). Tolerances: coefficients and SEs 1e-8 relative (the
  * squared term makes the information matrix worse conditioned than in LalondeReferenceTest), fitted
@@ -28,10 +29,20 @@ class DesignExtReferenceTest {
 
     @Test
     void interactionsAndSquaredTermMatchGlm() {
-        JsonNode ref = Reference.json("design-ext/glm_terms.json");
+        compareGlm("design-ext/glm_terms.json", Link.LOGIT);
+    }
+
+    @Test
+    void probitWithTermsMatchesGlm() {
+        compareGlm("design-ext/glm_terms_probit.json", Link.PROBIT);
+    }
+
+    static void compareGlm(String file, Link link) {
+        JsonNode ref = Reference.json(file);
         ModelMatrix x = ModelMatrixBuilder.build(LalondeReferenceTest.DATA, ModelMatrixBuilder.allRows(LalondeReferenceTest.DATA),
                 TERMS, Set.of(), MissingPolicy.DROP, true, true);
-        PropensityFit fit = BinaryRegression.fit(x, LalondeReferenceTest.DATA.numeric("treat").values(), Link.LOGIT);
+        PropensityFit fit = BinaryRegression.fit(x, LalondeReferenceTest.DATA.numeric("treat").values(), link);
+        assertEquals(ref.get("iterations").asInt(), fit.iterations());
         assertTrue(fit.converged());
         assertTrue(!fit.separation().detected());
         JsonNode coefs = ref.get("coefficients");
