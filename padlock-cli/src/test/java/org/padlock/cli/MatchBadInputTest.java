@@ -129,6 +129,10 @@ class MatchBadInputTest {
         Outcome radius = match(d, "--method", "radius");
         assertEquals(2, radius.code());
         assertTrue(radius.err().contains("radius matching needs a caliper"), radius.err());
+        Outcome term = run("match", "--data", d.toString(), "--id", "id", "--treatment", "treat", "--covariates", "x,x:",
+                "--out", dir.resolve("m.csv").toString());
+        assertEquals(2, term.code());
+        assertTrue(term.err().contains("model term 'x:' has an empty part"), term.err());
         Outcome bad = match(d, "--method", "optimal");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--method must be one of nearest|kernel|radius"), bad.err());

@@ -85,6 +85,9 @@ public final class ModelTerms {
         LinkedHashSet<String> cols = new LinkedHashSet<>();
         for (String t : terms) {
             for (String raw : t.split(":", -1)) {
+                if (raw.isBlank()) {
+                    throw new IllegalArgumentException("model term '" + t + "' has an empty part; write a:b for an interaction");
+                }
                 Matcher m = POWER.matcher(raw.trim());
                 cols.add(m.matches() ? (m.group(1) != null ? m.group(1) : m.group(3)).trim() : raw.trim());
             }

@@ -50,8 +50,10 @@ public record MatchSpec(List<String> covariates, List<String> factors, List<Stri
         covariates = List.copyOf(covariates);
         factors = List.copyOf(factors);
         exact = List.copyOf(exact);
+        org.padlock.data.ModelTerms.columns(covariates);
         method = method == null ? Method.NEAREST : method;
         mahvars = mahvars == null ? List.of() : List.copyOf(mahvars);
+        org.padlock.data.ModelTerms.columns(mahvars);
         kernel = kernel == null ? Kernel.EPANECHNIKOV : kernel;
         if (!(bandwidth > 0)) {
             throw new IllegalArgumentException("bandwidth must be > 0; found " + bandwidth);
