@@ -19,7 +19,11 @@ import java.util.Random;
  * costs O((n_t k + n_c) log n_c), never O(n_t n_c). Without replacement and k > 1, matching runs in
  * k rounds (every treated unit takes its first control, then its second, ...), as MatchIt does.
  * When two controls are equally far, the one with the lower distance wins; controls with equal
- * distances keep data order (MatchIt 4.7's rule).
+ * distances keep data order (MatchIt 4.7's rule). With replacement, psmatch2's {@code ties} also
+ * keeps every control exactly as far as the k-th, and a reuse limit (MatchIt's {@code reuse.max})
+ * removes a control from the union-find structure once it serves that many treated units.
+ * Kernel, radius and Mahalanobis matching are dispatched to {@link KernelMatcher} and
+ * {@link MahalanobisMatcher}; weights are assembled by {@link MatchAssembler}.
  */
 public final class NearestNeighbourMatcher {
     private NearestNeighbourMatcher() {
