@@ -1,7 +1,7 @@
 # Reference values for padlock's propensity-model terms (interaction, squared term) and
 # Mahalanobis matching, on MatchIt's lalonde data (../lalonde/lalonde.csv).
 # Run from this folder:  Rscript make_design_ext.R
-# Writes glm_terms.json, mahal_full.json, mahal_caliper.json, mahal_ratio2.json, mahal_reuse2.json, mahal_exact.json, glm_terms_probit.json.
+# Writes glm_terms.json, mahal_full.json, mahal_caliper.json, mahal_ratio2.json, mahal_reuse2.json, mahal_exact.json, glm_terms_probit.json, kernel_radius_lalonde.json.
 suppressPackageStartupMessages({
   library(MatchIt)
   library(jsonlite)
@@ -176,3 +176,28 @@ wj(list(formula = deparse(f, width.cutoff = 500), link = "probit", n = nrow(d), 
         converged = gp$converged, propensity_scores = data.frame(id = d$id, ps = unname(fitted(gp)))),
    "glm_terms_probit.json")
 cat("probit iter", gp$iter, "\n")
+
+# ------------------------------------------------------------ kernel and radius on lalonde ----
+# No psmatch2 here: psmatch2's documented formulas evaluated directly in R on the glm score of
+# lalonde.csv (logit, treat ~ age + educ + race + married + nodegree + re74 + re75), as an
+# independent check of padlock's windowed implementation on real data with tied scores.
+# Kernel: w_tc = K((p_c - p_t)/h) / sum_c K(.), Epanechnikov K(u) = 3/4 (1 - u^2) 1(|u| < 1), h = 0.06;
+# common support = treated outside the controls' score range dropped (psmatch2 `common`).
+# Radius: every control with |p_c - p_t| < 0.01, equal shares. _weight = sum over treated.
+g0 <- glm(fm, data = d, family = binomial("logit"))
+p0 <- unname(fitted(g0))
+tr <- which(d$treat == 1); ct <- which(d$treat == 0)
+support <- p0 >= min(p0[ct]) & p0 <= max(p0[ct])
+kw <- rep(0, nrow(d)); rw <- rep(0, nrow(d))
+for (i in tr[support[tr]]) {
+  u <- (p0[ct] - p0[i]) / 0.06
+  k <- ifelse(abs(u) < 1, 0.75 * (1 - u^2), 0)
+  if (sum(k) > 0) { kw[ct] <- kw[ct] + k / sum(k); kw[i] <- 1 }
+  inr <- abs(p0[ct] - p0[i]) < 0.01
+  if (any(inr)) { rw[ct[inr]] <- rw[ct[inr]] + 1 / sum(inr); rw[i] <- 1 }
+}
+wj(list(note = "psmatch2 formulas evaluated in R (psmatch2 itself not available); kernel epan bw 0.06 with common support; radius caliper 0.01",
+        units = data.frame(id = d$id, treat = d$treat, ps = p0, support = as.integer(support[seq_along(p0)] | d$treat == 0),
+                           kernel_weight = kw, radius_weight = rw)),
+   "kernel_radius_lalonde.json")
+cat("kernel treated matched", sum(kw[tr] > 0), "radius treated matched", sum(rw[tr] > 0), "\n")

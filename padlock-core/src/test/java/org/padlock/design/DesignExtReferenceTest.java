@@ -136,6 +136,37 @@ class DesignExtReferenceTest {
         compareMahalanobis("mahal_exact.json", spec);
     }
 
+    /**
+     * Kernel (Epanechnikov, h = 0.06, psmatch2 common support) and radius (0.01) weights on lalonde
+     * against psmatch2's formulas evaluated in R on glm's score (psmatch2 itself is not available).
+     * Tolerance 1e-9: the scores agree to about 1e-12 and enter each kernel weight through (p_c - p_t)/h.
+     */
+    @Test
+    void kernelAndRadiusWeightsOnLalonde() {
+        JsonNode ref = Reference.json("design-ext/kernel_radius_lalonde.json");
+        MatchSpec base = new MatchSpec(LalondeReferenceTest.COVS, List.of(), List.of(), Link.LOGIT, MatchSpec.Distance.PS, 1,
+                false, Double.NaN, MatchSpec.CaliperScale.RAW, MatchSpec.Discard.TREATED, MatchSpec.Order.LARGEST, 0,
+                MatchSpec.WeightConvention.PSMATCH2);
+        MatchedSample kernel = DesignStage.run(OutcomeBlindView.of(LalondeReferenceTest.DATA, "id", "treat",
+                LalondeReferenceTest.COVS, Set.of("re78")), base.withMethod(MatchSpec.Method.KERNEL, List.of(),
+                MatchSpec.Kernel.EPANECHNIKOV, 0.06, false, 0), null).sample();
+        MatchSpec radiusSpec = new MatchSpec(LalondeReferenceTest.COVS, List.of(), List.of(), Link.LOGIT, MatchSpec.Distance.PS, 1,
+                false, 0.01, MatchSpec.CaliperScale.RAW, MatchSpec.Discard.TREATED, MatchSpec.Order.LARGEST, 0,
+                MatchSpec.WeightConvention.PSMATCH2).withMethod(MatchSpec.Method.RADIUS, List.of(), null, 0.06, false, 0);
+        MatchedSample radius = DesignStage.run(OutcomeBlindView.of(LalondeReferenceTest.DATA, "id", "treat",
+                LalondeReferenceTest.COVS, Set.of("re78")), radiusSpec, null).sample();
+        int i = 0;
+        for (JsonNode u : ref.get("units")) {
+            assertEquals(u.get("id").asText(), kernel.ids().get(i));
+            assertEquals(u.get("kernel_weight").asDouble(), kernel.weight()[i], 1e-9, "kernel " + u.get("id").asText());
+            assertEquals(u.get("radius_weight").asDouble(), radius.weight()[i], 1e-9, "radius " + u.get("id").asText());
+            assertEquals(u.get("support").asInt() == 0, kernel.discarded()[i], "support " + u.get("id").asText());
+            i++;
+        }
+        assertEquals(177, kernel.nTreatedMatched());
+        assertEquals(174, radius.nTreatedMatched());
+    }
+
     static MatchedSample runMahalanobis(int ratio, boolean replace, int maxReuse) {
         MatchSpec spec = new MatchSpec(LalondeReferenceTest.COVS, List.of(), List.of(), Link.LOGIT,
                 MatchSpec.Distance.MAHALANOBIS, ratio, replace, Double.NaN, MatchSpec.CaliperScale.SD, MatchSpec.Discard.NONE,
