@@ -9,7 +9,8 @@ import java.util.Locale;
  * replacement, no caliper, caliper in SD units of the distance, no discard, largest score first,
  * MatchIt's weights.
  *
- * @param covariates    propensity-model covariates
+ * @param covariates    propensity-model terms: columns, powers {@code I(x^2)} and interactions
+ *                      {@code a:b} ({@link org.padlock.data.ModelTerms})
  * @param factors       covariates to treat as categorical
  * @param exact         columns to match exactly on (strata)
  * @param link          propensity model
@@ -62,7 +63,8 @@ public record MatchSpec(List<String> covariates, List<String> factors, List<Stri
             throw new IllegalArgumentException("max-reuse must be >= 0 (0 = no limit); found " + maxReuse);
         }
         if (ties && !replace && method == Method.NEAREST) {
-            throw new IllegalArgumentException("ties needs matching with replacement (psmatch2 keeps tied controls only then)");
+            throw new IllegalArgumentException("ties needs matching with replacement: without it a tied control could serve"
+                    + " only one of the treated units it is tied for");
         }
         if (maxReuse > 0 && !replace) {
             throw new IllegalArgumentException("max-reuse limits matching with replacement; add replace");
