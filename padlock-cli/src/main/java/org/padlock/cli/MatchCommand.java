@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.padlock.EstimationException;
 import org.padlock.balance.BalanceRow;
 import org.padlock.data.Frame;
 import org.padlock.data.Json;
+import org.padlock.data.ModelTerms;
 import org.padlock.data.TableReader;
 import org.padlock.data.TableSchema;
 import org.padlock.design.DesignResult;
@@ -34,13 +36,21 @@ final class MatchCommand implements Callable<Integer> {
     @Option(names = "--exact", split = ",", paramLabel = "c1,c2") List<String> exact = new ArrayList<>();
     @Option(names = "--factors", split = ",", paramLabel = "a,b") List<String> factors = new ArrayList<>();
     @Option(names = "--ps-model", defaultValue = "logit", description = "logit|probit (default ${DEFAULT-VALUE})") String psModel;
-    @Option(names = "--distance", defaultValue = "ps", description = "ps|logit-ps (default ${DEFAULT-VALUE})") String distance;
+    @Option(names = "--distance", defaultValue = "ps", description = "ps|logit-ps|mahalanobis (default ${DEFAULT-VALUE})") String distance;
+    @Option(names = "--mahvars", split = ",", paramLabel = "a,b",
+            description = "Mahalanobis distance on these covariates inside the propensity caliper (MatchIt mahvars)")
+    List<String> mahvars = new ArrayList<>();
+    @Option(names = "--method", defaultValue = "nearest", description = "nearest|kernel|radius (default ${DEFAULT-VALUE})") String method;
+    @Option(names = "--kernel", defaultValue = "epanechnikov", description = "epanechnikov|gaussian (default ${DEFAULT-VALUE})") String kernel;
+    @Option(names = "--bandwidth", paramLabel = "H", description = "kernel bandwidth in distance units (default 0.06, psmatch2)") Double bandwidth;
+    @Option(names = "--ties", description = "with --replace, keep every control as near as the k-th (psmatch2 ties)") boolean ties;
+    @Option(names = "--max-reuse", paramLabel = "N", defaultValue = "0", description = "with --replace, most uses of one control (0 = no limit)") int maxReuse;
     @Option(names = "--ratio", defaultValue = "1", paramLabel = "K") int ratio;
     @Option(names = "--replace") boolean replace;
     @Option(names = "--caliper", paramLabel = "X") Double caliper;
     @Option(names = "--caliper-scale", defaultValue = "sd", description = "sd|raw (default ${DEFAULT-VALUE})") String caliperScale;
     @Option(names = "--discard", defaultValue = "none", description = "none|treated|control|both") String discard;
-    @Option(names = "--order", defaultValue = "largest", description = "largest|smallest|data|random") String order;
+    @Option(names = "--order", description = "largest|smallest|data|random (default largest; data with --distance mahalanobis)") String order;
     @Option(names = "--seed", defaultValue = "0") long seed;
     @Option(names = "--weights", defaultValue = "matchit", description = "matchit|psmatch2") String weights;
     @Option(names = "--out", required = true, paramLabel = "MATCHED.csv") Path out;
@@ -52,26 +62,43 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ("mahalanobis".equals(distance)) {
-            throw new IllegalArgumentException("--distance mahalanobis is not available yet; use ps or logit-ps");
-        }
+        String ord = order != null ? order : "mahalanobis".equals(distance) ? "data" : "largest";
         MatchSpec ms = new MatchSpec(covariates, factors, exact, MatchSpec.parse(Link.class, psModel, "--ps-model"),
                 MatchSpec.parse(MatchSpec.Distance.class, distance, "--distance"), ratio, replace,
                 caliper == null ? Double.NaN : caliper, MatchSpec.parse(MatchSpec.CaliperScale.class, caliperScale, "--caliper-scale"),
-                MatchSpec.parse(MatchSpec.Discard.class, discard, "--discard"), MatchSpec.parse(MatchSpec.Order.class, order, "--order"),
-                seed, MatchSpec.parse(MatchSpec.WeightConvention.class, weights, "--weights"));
+                MatchSpec.parse(MatchSpec.Discard.class, discard, "--discard"), MatchSpec.parse(MatchSpec.Order.class, ord, "--order"),
+                seed, MatchSpec.parse(MatchSpec.WeightConvention.class, weights, "--weights"))
+                .withMethod(MatchSpec.parse(MatchSpec.Method.class, method, "--method"), mahvars,
+                        MatchSpec.parse(MatchSpec.Kernel.class, kernel, "--kernel"),
+                        bandwidth == null ? MatchSpec.DEFAULT_BANDWIDTH : bandwidth, ties, maxReuse);
         Set<String> text = new HashSet<>(factors);
         text.add(id);
         text.addAll(exact);
         Frame f = TableReader.read(data, text);
-        List<String> numeric = new ArrayList<>(covariates);
+        List<String> terms = new ArrayList<>(covariates);
+        terms.addAll(mahvars);
+        List<String> columns = ModelTerms.columns(terms);
+        List<String> numeric = new ArrayList<>(columns);
         numeric.removeAll(factors);
         List<String> present = new ArrayList<>(factors);
         present.addAll(exact);
         new TableSchema(id, List.of(treatment), numeric, present).validate(f);
-        List<String> design = new ArrayList<>(covariates);
+        List<String> design = new ArrayList<>(columns);
         design.addAll(exact);
-        DesignResult r = DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null);
+        DesignResult r;
+        try {
+            r = DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null);
+        } catch (EstimationException e) {
+            if (json) {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("error", e.getMessage());
+                j.put("exit_code", Main.ESTIMATION);
+                j.put("diagnostics", e.diagnostics());
+                spec.commandLine().getOut().print(Json.write(j));
+                spec.commandLine().getOut().flush();
+            }
+            throw e;
+        }
         writeMatched(r.sample());
         if (json) {
             spec.commandLine().getOut().print(Json.write(summary(r)));
@@ -107,6 +134,8 @@ final class MatchCommand implements Callable<Integer> {
         j.put("n_discarded", m.nDiscarded());
         j.put("caliper_ps_units", r.spec().distance() == MatchSpec.Distance.PS ? m.caliperWidth() : Double.NaN);
         j.put("caliper_distance_units", m.caliperWidth());
+        j.put("method", r.spec().method().name().toLowerCase(java.util.Locale.ROOT));
+        j.put("distance", r.spec().distance().label());
         List<Map<String, Object>> bal = new ArrayList<>();
         for (BalanceRow b : r.balance().rows()) {
             Map<String, Object> x = new LinkedHashMap<>();

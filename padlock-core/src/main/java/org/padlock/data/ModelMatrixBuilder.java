@@ -44,64 +44,129 @@ public final class ModelMatrixBuilder {
             cols.add(one);
         }
         for (String c : covariates) {
-            Column col = frame.column(c);
-            boolean factor = factors.contains(c) || col instanceof TextColumn;
-            if (factor) {
-                TextColumn t = frame.text(c);
-                List<String> levels = levels(t, used);
-                boolean anyMissing = false;
-                for (int i : used) {
-                    anyMissing |= t.get(i) == null;
-                }
-                int first = dropReference ? 1 : 0;
-                for (int l = first; l < levels.size(); l++) {
-                    String lev = levels.get(l);
-                    double[] d = new double[n];
-                    for (int k = 0; k < n; k++) {
-                        d[k] = lev.equals(t.get(used[k])) ? 1.0 : 0.0;
-                    }
-                    names.add(c + "_" + lev);
-                    cols.add(d);
-                }
-                if (anyMissing) {
-                    double[] d = new double[n];
-                    for (int k = 0; k < n; k++) {
-                        d[k] = t.get(used[k]) == null ? 1.0 : 0.0;
-                    }
-                    names.add(c + "_missing");
-                    cols.add(d);
-                }
+            if (ModelTerms.isComposite(frame, c)) {
+                addComposite(frame, used, c, factors, dropReference, names, cols);
             } else {
-                NumericColumn v = frame.numeric(c);
-                double[] d = new double[n];
-                double[] flag = null;
-                for (int k = 0; k < n; k++) {
-                    double x = v.get(used[k]);
-                    if (Double.isNaN(x)) {
-                        if (flag == null) {
-                            flag = new double[n];
-                        }
-                        flag[k] = 1.0;
-                        d[k] = 0.0;
-                    } else {
-                        d[k] = x;
-                    }
-                }
-                names.add(c);
-                cols.add(d);
-                if (flag != null) {
-                    names.add(c + "_missing");
-                    cols.add(flag);
-                }
+                addColumn(frame, used, c, factors, dropReference, names, cols);
             }
         }
         return new ModelMatrix(names, cols.toArray(new double[0][]), used.clone());
     }
 
+    /** Appends the column(s) of one data column: the value, or a factor's indicators, plus a missing flag. */
+    private static void addColumn(Frame frame, int[] used, String c, Set<String> factors, boolean dropReference,
+                                  List<String> names, List<double[]> cols) {
+        int n = used.length;
+        Column col = frame.column(c);
+        boolean factor = factors.contains(c) || col instanceof TextColumn;
+        if (factor) {
+            TextColumn t = frame.text(c);
+            List<String> levels = levels(t, used);
+            boolean anyMissing = false;
+            for (int i : used) {
+                anyMissing |= t.get(i) == null;
+            }
+            int first = dropReference ? 1 : 0;
+            for (int l = first; l < levels.size(); l++) {
+                String lev = levels.get(l);
+                double[] d = new double[n];
+                for (int k = 0; k < n; k++) {
+                    d[k] = lev.equals(t.get(used[k])) ? 1.0 : 0.0;
+                }
+                names.add(c + "_" + lev);
+                cols.add(d);
+            }
+            if (anyMissing) {
+                double[] d = new double[n];
+                for (int k = 0; k < n; k++) {
+                    d[k] = t.get(used[k]) == null ? 1.0 : 0.0;
+                }
+                names.add(c + "_missing");
+                cols.add(d);
+            }
+        } else {
+            NumericColumn v = frame.numeric(c);
+            double[] d = new double[n];
+            double[] flag = null;
+            for (int k = 0; k < n; k++) {
+                double x = v.get(used[k]);
+                if (Double.isNaN(x)) {
+                    if (flag == null) {
+                        flag = new double[n];
+                    }
+                    flag[k] = 1.0;
+                    d[k] = 0.0;
+                } else {
+                    d[k] = x;
+                }
+            }
+            names.add(c);
+            cols.add(d);
+            if (flag != null) {
+                names.add(c + "_missing");
+                cols.add(flag);
+            }
+        }
+    }
+
+    /**
+     * Appends the columns of a power or interaction term ({@link ModelTerms}): the products of the
+     * parts' columns, every combination, the first part varying fastest (as R). Missing values count as 0
+     * here (with {@link MissingPolicy#DROP} there are none).
+     */
+    private static void addComposite(Frame frame, int[] used, String term, Set<String> factors, boolean dropReference,
+                                     List<String> names, List<double[]> cols) {
+        int n = used.length;
+        List<String> accNames = new ArrayList<>(List.of(""));
+        List<double[]> acc = new ArrayList<>();
+        double[] one = new double[n];
+        java.util.Arrays.fill(one, 1.0);
+        acc.add(one);
+        for (ModelTerms.Part part : ModelTerms.parts(frame, term)) {
+            List<String> pn = new ArrayList<>();
+            List<double[]> pc = new ArrayList<>();
+            if (part.power() == 1) {
+                addColumn(frame, used, part.column(), factors, dropReference, pn, pc);
+            } else {
+                if (factors.contains(part.column()) || frame.column(part.column()) instanceof TextColumn) {
+                    throw new IllegalArgumentException("model term '" + term + "': cannot raise the categorical column '"
+                            + part.column() + "' to a power");
+                }
+                NumericColumn v = frame.numeric(part.column());
+                double[] d = new double[n];
+                for (int k = 0; k < n; k++) {
+                    double x = v.get(used[k]);
+                    d[k] = Double.isNaN(x) ? 0.0 : Math.pow(x, part.power());
+                }
+                pn.add(part.label());
+                pc.add(d);
+            }
+            List<String> nextNames = new ArrayList<>();
+            List<double[]> next = new ArrayList<>();
+            for (int b = 0; b < pc.size(); b++) {
+                if (pn.get(b).endsWith("_missing")) {
+                    continue;
+                }
+                for (int a = 0; a < acc.size(); a++) {
+                    double[] d = new double[n];
+                    for (int k = 0; k < n; k++) {
+                        d[k] = acc.get(a)[k] * pc.get(b)[k];
+                    }
+                    nextNames.add(accNames.get(a).isEmpty() ? pn.get(b) : accNames.get(a) + ":" + pn.get(b));
+                    next.add(d);
+                }
+            }
+            accNames = nextNames;
+            acc = next;
+        }
+        names.addAll(accNames);
+        cols.addAll(acc);
+    }
+
     /** Rows of {@code rows} where none of the columns is missing. */
     public static int[] completeRows(Frame frame, int[] rows, List<String> columns) {
         List<Column> cs = new ArrayList<>();
-        for (String c : columns) {
+        for (String c : ModelTerms.columns(frame, columns)) {
             cs.add(frame.column(c));
         }
         int[] out = new int[rows.length];

@@ -15,8 +15,8 @@ import org.padlock.data.ModelMatrix;
  * standard errors from the working weights of the last iteration, so that estimates agree with
  * R's to rounding error. Collinear terms are dropped, as in R.
  *
- * <p>Complete or quasi-complete separation is reported when fitted probabilities reach 0 or 1
- * within 1e-10, naming the terms whose standard errors exploded.
+ * <p>Complete or quasi-complete separation is detected and the offending terms named by
+ * {@link Separation}.
  */
 public final class BinaryRegression {
     private static final int MAX_ITER = 25;
@@ -120,23 +120,6 @@ public final class BinaryRegression {
         if (!converged) {
             diagnostics.add("the propensity model did not converge in " + it + " iterations");
         }
-        int extreme = 0;
-        for (double m : mu) {
-            if (m < 1e-10 || m > 1 - 1e-10) {
-                extreme++;
-            }
-        }
-        if (extreme > 0) {
-            List<String> suspects = new ArrayList<>();
-            for (int a = 0; a < p; a++) {
-                if (!(se[a] < 1e3 * Math.max(1, Math.abs(beta[a]))) || Math.abs(beta[a]) > 15) {
-                    suspects.add(x.names().get(kept[a]));
-                }
-            }
-            diagnostics.add("separation: " + extreme + " fitted probabilities are numerically 0 or 1"
-                    + (suspects.isEmpty() ? "" : "; terms involved: " + String.join(", ", suspects))
-                    + ". Remove or coarsen those covariates, or restrict the pool");
-        }
         double ll = logLik(y, mu);
         double ll0 = 0;
         for (double v : y) {
@@ -154,7 +137,14 @@ public final class BinaryRegression {
         for (int i = 0; i < n; i++) {
             fitted[i] = link.mean(eta[i]);
         }
-        return new PropensityFit(link, x.names(), coefFull, seFull, fitted, ll, ll0, it, converged, diagnostics);
+        Separation sep = Separation.check(x.names(), full, y, coefFull, seFull, fitted, converged);
+        if (sep.detected()) {
+            diagnostics.add(sep.message());
+        } else if (sep.extremeFitted() > 0) {
+            diagnostics.add(sep.extremeFitted() + " fitted probabilities are numerically 0 or 1 (no separation found:"
+                    + " the fit converged and no coefficient diverges)");
+        }
+        return new PropensityFit(link, x.names(), coefFull, seFull, fitted, ll, ll0, it, converged, diagnostics, sep);
     }
 
     private static int[] keptTerms(double[][] x) {

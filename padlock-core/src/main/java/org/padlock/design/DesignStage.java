@@ -10,6 +10,7 @@ import org.padlock.data.Frame;
 import org.padlock.data.MissingPolicy;
 import org.padlock.data.ModelMatrix;
 import org.padlock.data.ModelMatrixBuilder;
+import org.padlock.data.ModelTerms;
 import org.padlock.data.NumericColumn;
 import org.padlock.data.TextColumn;
 
@@ -27,13 +28,16 @@ public final class DesignStage {
      * @param cluster column carrying each treated unit's cluster to its controls, or {@code null}
      */
     public static DesignResult run(OutcomeBlindView view, MatchSpec spec, String cluster) {
-        List<String> needed = new ArrayList<>(spec.covariates());
+        List<String> needed = new ArrayList<>(ModelTerms.columns(spec.covariates()));
         needed.addAll(spec.exact());
+        needed.addAll(spec.mahvarColumns());
+        needed = new ArrayList<>(new java.util.LinkedHashSet<>(needed));
         for (String c : needed) {
             view.require(c);
         }
         Frame f = view.frame();
         int[] treat0 = toBinary(view.treatment());
+        MatchInputChecks.missingForWholeGroup(f, needed, treat0);
         int[] complete = ModelMatrixBuilder.completeRows(f, ModelMatrixBuilder.allRows(f), needed);
         int exT = 0;
         int exC = 0;
@@ -60,6 +64,14 @@ public final class DesignStage {
             nT += t;
         }
         List<String> diag = new ArrayList<>();
+        if (nT == 0 && exT == 0) {
+            throw new EstimationException("no treated unit: the treatment column '" + view.treatmentColumn()
+                    + "' is never 1, so there is nothing to match; check the treatment coding", diag);
+        }
+        if (nT == treat.length && exC == 0) {
+            throw new EstimationException("no control unit: the treatment column '" + view.treatmentColumn()
+                    + "' is 1 for every unit, so there is nothing to match against; add a comparison pool", diag);
+        }
         if (nT == 0) {
             throw new EstimationException("no treated unit has complete matching data (" + exT
                     + " treated units excluded for missing covariates); nothing to match", diag);
@@ -68,7 +80,10 @@ public final class DesignStage {
             throw new EstimationException("no control unit has complete matching data (" + exC
                     + " controls excluded for missing covariates); nothing to match against", diag);
         }
-        for (String c : spec.covariates()) {
+        for (String c : needed) {
+            if (spec.exact().contains(c)) {
+                continue;
+            }
             var col = g.column(c);
             boolean constant = true;
             String first = col.text(0);
@@ -87,11 +102,16 @@ public final class DesignStage {
             y[i] = treat[i];
         }
         PropensityFit ps = BinaryRegression.fit(x, y, spec.link());
+        if (ps.separation().detected() && spec.distance() != MatchSpec.Distance.MAHALANOBIS) {
+            List<String> d = new ArrayList<>(ps.diagnostics());
+            d.add(MatchFailure.scoreDistribution(ps.fitted(), treat));
+            throw new EstimationException(ps.separation().message(), d);
+        }
         double[] p = ps.fitted();
         double[] dist = new double[p.length];
         NormalDistribution n01 = new NormalDistribution(0, 1);
         for (int i = 0; i < p.length; i++) {
-            dist[i] = spec.distance() == MatchSpec.Distance.PS ? p[i]
+            dist[i] = spec.distance() != MatchSpec.Distance.LOGIT_PS ? p[i]
                     : spec.link() == Link.LOGIT ? Math.log(p[i] / (1 - p[i])) : n01.inverseCumulativeProbability(p[i]);
         }
         String[] strata = new String[p.length];
@@ -111,14 +131,18 @@ public final class DesignStage {
             view.require(cluster);
             clusters = g.text(cluster).values();
         }
+        double[][] mahal = null;
+        if (spec.usesMahalanobis()) {
+            mahal = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.mahalanobisTerms(),
+                    new HashSet<>(spec.factors()), MissingPolicy.DROP, false, true).x();
+        }
         MatchedSample m = NearestNeighbourMatcher.match(List.of(g.text(view.idColumn()).values()), treat, p, dist, strata,
-                clusters, spec);
+                clusters, spec, mahal);
         List<String> allDiag = new ArrayList<>(ps.diagnostics());
         allDiag.addAll(m.diagnostics());
         if (m.nTreatedMatched() == 0) {
-            throw new EstimationException("no treated unit was matched: " + (m.nDiscarded() > 0 ? m.nDiscarded()
-                    + " units fell outside common support; " : "") + "try a wider caliper, a different discard rule or"
-                    + " fewer exact-matching variables", allDiag);
+            allDiag.add(MatchFailure.scoreRanges(m));
+            throw new EstimationException(MatchFailure.explain(m, spec), allDiag);
         }
         ModelMatrix bx = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
                 new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false);

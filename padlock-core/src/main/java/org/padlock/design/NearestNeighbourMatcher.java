@@ -19,7 +19,11 @@ import java.util.Random;
  * costs O((n_t k + n_c) log n_c), never O(n_t n_c). Without replacement and k > 1, matching runs in
  * k rounds (every treated unit takes its first control, then its second, ...), as MatchIt does.
  * When two controls are equally far, the one with the lower distance wins; controls with equal
- * distances keep data order (MatchIt 4.7's rule).
+ * distances keep data order (MatchIt 4.7's rule). With replacement, psmatch2's {@code ties} also
+ * keeps every control exactly as far as the k-th, and a reuse limit (MatchIt's {@code reuse.max})
+ * removes a control from the union-find structure once it serves that many treated units.
+ * Kernel, radius and Mahalanobis matching are dispatched to {@link KernelMatcher} and
+ * {@link MahalanobisMatcher}; weights are assembled by {@link MatchAssembler}.
  */
 public final class NearestNeighbourMatcher {
     private NearestNeighbourMatcher() {
@@ -35,13 +39,23 @@ public final class NearestNeighbourMatcher {
      */
     public static MatchedSample match(List<String> ids, int[] treated, double[] pscore, double[] distance, String[] strata,
                                       String[] clusters, MatchSpec spec) {
+        return match(ids, treated, pscore, distance, strata, clusters, spec, null);
+    }
+
+    /**
+     * As {@link #match(List, int[], double[], double[], String[], String[], MatchSpec)}, dispatching on
+     * the specification's method: kernel and radius matching ({@link KernelMatcher}), Mahalanobis
+     * nearest neighbours inside the caliper on {@code distance} ({@link MahalanobisMatcher}, when
+     * {@code mahalanobis} is given), or nearest neighbours on {@code distance}.
+     *
+     * @param mahalanobis covariate columns ({@code x[j][i]}, no intercept) of the Mahalanobis distance,
+     *                    transformed by {@link MahalanobisTransform} over the units not discarded; or {@code null}
+     */
+    public static MatchedSample match(List<String> ids, int[] treated, double[] pscore, double[] distance, String[] strata,
+                                      String[] clusters, MatchSpec spec, double[][] mahalanobis) {
         int n = ids.size();
         List<String> diag = new ArrayList<>();
         boolean[] discarded = discard(treated, distance, spec.discard());
-        int nDisc = 0;
-        for (boolean b : discarded) {
-            nDisc += b ? 1 : 0;
-        }
         double width = Double.NaN;
         if (!Double.isNaN(spec.caliper())) {
             if (spec.caliperScale() == MatchSpec.CaliperScale.SD) {
@@ -51,135 +65,100 @@ public final class NearestNeighbourMatcher {
             }
         }
         boolean strict = spec.caliperScale() == MatchSpec.CaliperScale.RAW;
-        // group units by stratum
         Map<String, List<Integer>> controlsByStratum = new HashMap<>();
         for (int i = 0; i < n; i++) {
             if (treated[i] == 0 && !discarded[i]) {
                 controlsByStratum.computeIfAbsent(strata[i], s -> new ArrayList<>()).add(i);
             }
         }
-        Map<String, Stratum> strataIndex = new HashMap<>();
-        for (var e : controlsByStratum.entrySet()) {
-            strataIndex.put(e.getKey(), new Stratum(e.getValue(), distance));
-        }
-        List<Integer> order = treatedOrder(treated, discarded, distance, spec);
-        int k = spec.ratio();
-        int[][] matches = new int[n][];
-        int[] count = new int[n];
-        for (int t : order) {
-            matches[t] = new int[k];
-        }
-        int emptyStrata = 0;
+        List<Integer> order = new ArrayList<>();
         java.util.Set<String> reported = new java.util.TreeSet<>();
+        int treatedWithoutControls = 0;
+        for (int t : treatedOrder(treated, discarded, distance, spec)) {
+            if (controlsByStratum.containsKey(strata[t])) {
+                order.add(t);
+            } else {
+                reported.add(strata[t]);
+                treatedWithoutControls++;
+            }
+        }
+        if (!reported.isEmpty() && !spec.exact().isEmpty()) {
+            diag.add(reported.size() + " exact-matching strata have treated units but no available controls ("
+                    + treatedWithoutControls + " treated units left unmatched): "
+                    + String.join("; ", reported.stream().limit(10).toList()));
+        }
+        java.util.Set<String> treatedStrata = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (treated[i] == 1 && !discarded[i]) {
+                treatedStrata.add(strata[i]);
+            }
+        }
+        List<String> controlOnly = controlsByStratum.keySet().stream().filter(s -> !treatedStrata.contains(s)).sorted().toList();
+        if (!controlOnly.isEmpty() && !spec.exact().isEmpty()) {
+            int unused = controlOnly.stream().mapToInt(s -> controlsByStratum.get(s).size()).sum();
+            diag.add(controlOnly.size() + " exact-matching strata have controls but no treated units; their " + unused
+                    + " controls are unused: " + String.join("; ", controlOnly.stream().limit(10).toList()));
+        }
+        int[][] matches = new int[n][];
+        double[][] shares = new double[n][];
+        int[] count = new int[n];
+        if (spec.method() != MatchSpec.Method.NEAREST) {
+            KernelMatcher.fill(order, distance, strata, controlsByStratum, spec, width, strict, matches, shares, count);
+        } else if (mahalanobis != null) {
+            double[][] z = MahalanobisTransform.transform(mahalanobis, treated, discarded);
+            MahalanobisMatcher.fill(order, distance, strata, controlsByStratum, z, spec, width, strict, matches,
+                    shares, count);
+        } else {
+            Map<String, Stratum> strataIndex = new HashMap<>();
+            for (var e : controlsByStratum.entrySet()) {
+                strataIndex.put(e.getKey(), new Stratum(e.getValue(), distance));
+            }
+            fillNearest(order, distance, strata, strataIndex, spec, width, strict, matches, shares, count);
+        }
+        return MatchAssembler.assemble(ids, treated, pscore, distance, discarded, order, matches, shares, count, clusters,
+                spec, width, diag);
+    }
+
+    private static void fillNearest(List<Integer> order, double[] distance, String[] strata, Map<String, Stratum> strataIndex,
+                                    MatchSpec spec, double width, boolean strict, int[][] matches, double[][] shares,
+                                    int[] count) {
+        int k = spec.ratio();
         if (spec.replace()) {
+            Map<String, int[]> uses = new HashMap<>();
             for (int t : order) {
                 Stratum s = strataIndex.get(strata[t]);
-                if (s == null) {
-                    reported.add(strata[t]);
-                    continue;
-                }
-                count[t] = s.nearestWithReplacement(distance[t], k, width, strict, matches[t]);
+                int[] u = uses.computeIfAbsent(strata[t], x -> new int[s.unit.length]);
+                int[] found = s.nearestWithReplacement(distance[t], k, width, strict, spec.ties(), spec.maxReuse(), u);
+                setEqualShares(t, found, matches, shares, count);
             }
         } else {
+            for (int t : order) {
+                matches[t] = new int[k];
+            }
             for (int round = 0; round < k; round++) {
                 for (int t : order) {
                     if (count[t] < round) {
                         continue;
                     }
-                    Stratum s = strataIndex.get(strata[t]);
-                    if (s == null) {
-                        reported.add(strata[t]);
-                        continue;
-                    }
-                    int c = s.takeNearest(distance[t], width, strict);
+                    int c = strataIndex.get(strata[t]).takeNearest(distance[t], width, strict);
                     if (c >= 0) {
                         matches[t][count[t]++] = c;
                     }
                 }
             }
-        }
-        emptyStrata = reported.size();
-        if (emptyStrata > 0 && !spec.exact().isEmpty()) {
-            diag.add(emptyStrata + " exact-matching strata have treated units but no available controls: "
-                    + String.join("; ", reported.stream().limit(10).toList()));
-        }
-        // strata with controls but no treated units: their controls simply get weight 0
-        java.util.Set<String> treatedStrata = new java.util.HashSet<>();
-        for (int t : order) {
-            treatedStrata.add(strata[t]);
-        }
-        long controlOnly = controlsByStratum.keySet().stream().filter(s -> !treatedStrata.contains(s)).count();
-        if (controlOnly > 0 && !spec.exact().isEmpty()) {
-            diag.add(controlOnly + " exact-matching strata have controls but no treated units; their controls are unused");
-        }
-        double[] weight = new double[n];
-        String[] subclass = new String[n];
-        String[] cluster = new String[n];
-        int multi = 0;
-        boolean[] multiSeen = new boolean[n];
-        int nTreated = 0;
-        int nTreatedMatched = 0;
-        for (int i = 0; i < n; i++) {
-            nTreated += treated[i];
-        }
-        for (int t : order) {
-            if (count[t] == 0) {
-                continue;
-            }
-            nTreatedMatched++;
-            weight[t] = 1.0;
-            if (clusters != null) {
-                cluster[t] = clusters[t];
-            }
-            if (!spec.replace()) {
-                subclass[t] = ids.get(t);
-            }
-            for (int m = 0; m < count[t]; m++) {
-                int c = matches[t][m];
-                weight[c] += 1.0 / count[t];
-                if (!spec.replace()) {
-                    subclass[c] = ids.get(t);
-                }
-                if (clusters != null) {
-                    if (cluster[c] == null) {
-                        cluster[c] = clusters[t];
-                    } else if (!cluster[c].equals(clusters[t]) && !multiSeen[c]) {
-                        multiSeen[c] = true;
-                        multi++;
-                    }
-                }
+            for (int t : order) {
+                shares[t] = new double[count[t]];
+                Arrays.fill(shares[t], count[t] == 0 ? 0 : 1.0 / count[t]);
             }
         }
-        int nControl = n - nTreated;
-        int nControlMatched = 0;
-        double sumW = 0;
-        for (int i = 0; i < n; i++) {
-            if (treated[i] == 0 && weight[i] > 0) {
-                nControlMatched++;
-                sumW += weight[i];
-            }
-        }
-        if (spec.weights() == MatchSpec.WeightConvention.MATCHIT && sumW > 0) {
-            double scale = nControlMatched / sumW;
-            for (int i = 0; i < n; i++) {
-                if (treated[i] == 0) {
-                    weight[i] *= scale;
-                }
-            }
-        }
-        if (multi > 0) {
-            diag.add(multi + " controls serve treated units of more than one cluster; each takes the cluster of the"
-                    + " first treated unit it was matched to");
-        }
-        int unmatched = 0;
-        for (int t : order) {
-            unmatched += count[t] == 0 ? 1 : 0;
-        }
-        if (unmatched > 0) {
-            diag.add(unmatched + " treated units found no control" + (Double.isNaN(width) ? "" : " within the caliper"));
-        }
-        return new MatchedSample(ids, treated, pscore, distance, weight, discarded, subclass, cluster, nTreated, nControl,
-                nTreatedMatched, nControlMatched, nDisc, width, multi, diag);
+    }
+
+    /** Records the controls of treated unit t, each with share 1/|controls|. */
+    static void setEqualShares(int t, int[] controls, int[][] matches, double[][] shares, int[] count) {
+        matches[t] = controls;
+        count[t] = controls.length;
+        shares[t] = new double[controls.length];
+        Arrays.fill(shares[t], controls.length == 0 ? 0 : 1.0 / controls.length);
     }
 
     /** Units outside common support by MatchIt's {@code discard} rule, on the distance. */
@@ -251,7 +230,7 @@ public final class NearestNeighbourMatcher {
 
     /** Controls of one stratum sorted by distance, with union-find pointers over used ones. */
     private static final class Stratum {
-        private final int[] unit;
+        final int[] unit;
         private final double[] value;
         private final int[] nextRight;
         private final int[] nextLeft;
@@ -354,39 +333,61 @@ public final class NearestNeighbourMatcher {
             return v - value[l - 1] <= value[r - 1] - v ? l - 1 : r - 1;
         }
 
-        /** The k nearest controls (used or not) within the caliper; returns how many were found. */
-        int nearestWithReplacement(double v, int k, double width, boolean strict, int[] out) {
+        /**
+         * The k nearest controls within the caliper that have not reached the reuse limit (used
+         * before or not); with {@code ties}, also every further control exactly as far as the k-th.
+         * Equal gaps on both sides: the lower control first. Returns unit indices.
+         *
+         * @param uses per sorted position, how many treated units the control already serves
+         */
+        int[] nearestWithReplacement(double v, int k, double width, boolean strict, boolean ties, int maxReuse, int[] uses) {
+            int m = value.length;
             int pos = lowerBound(v);
-            int l = pos - 1;
-            int r = pos;
-            int found = 0;
-            while (found < k) {
-                boolean hasL = l >= 0;
-                boolean hasR = r < value.length;
+            int l = findLeft(pos);
+            int r = findRight(pos + 1);
+            List<Integer> taken = new ArrayList<>();
+            double kth = Double.NaN;
+            while (true) {
+                boolean hasL = l >= 1;
+                boolean hasR = r <= m;
                 if (!hasL && !hasR) {
                     break;
                 }
                 int take;
                 if (!hasL) {
-                    take = r;
+                    take = r - 1;
                 } else if (!hasR) {
-                    take = l;
+                    take = l - 1;
                 } else {
-                    double gl = v - value[l];
-                    double gr = value[r] - v;
-                    take = gl <= gr ? l : r;
+                    take = v - value[l - 1] <= value[r - 1] - v ? l - 1 : r - 1;
                 }
-                if (!within(Math.abs(value[take] - v), width, strict)) {
+                double gap = Math.abs(value[take] - v);
+                if (!within(gap, width, strict)) {
                     break;
                 }
-                out[found++] = unit[take];
-                if (take == l) {
-                    l--;
+                if (taken.size() >= k && !(ties && gap == kth)) {
+                    break;
+                }
+                taken.add(take);
+                if (taken.size() == k) {
+                    kth = gap;
+                }
+                if (take == l - 1) {
+                    l = findLeft(l - 1);
                 } else {
-                    r++;
+                    r = findRight(r + 1);
                 }
             }
-            return found;
+            int[] out = new int[taken.size()];
+            for (int a = 0; a < out.length; a++) {
+                int sIdx = taken.get(a);
+                out[a] = unit[sIdx];
+                if (maxReuse > 0 && ++uses[sIdx] >= maxReuse) {
+                    nextRight[sIdx + 1] = sIdx + 2;
+                    nextLeft[sIdx + 1] = sIdx;
+                }
+            }
+            return out;
         }
     }
 }

@@ -15,15 +15,24 @@ import java.util.List;
  * @param iterations  Fisher-scoring iterations used
  * @param converged   whether the deviance converged
  * @param diagnostics plain-language problems found (separation, non-convergence, dropped terms)
+ * @param separation  the separation check ({@link Separation#detected()} false when the estimate exists)
  */
 public record PropensityFit(Link link, List<String> names, double[] coefficients, double[] stdErrors, double[] fitted,
-                            double logLik, double nullLogLik, int iterations, boolean converged, List<String> diagnostics) {
+                            double logLik, double nullLogLik, int iterations, boolean converged, List<String> diagnostics,
+                            Separation separation) {
     public PropensityFit {
         names = List.copyOf(names);
         coefficients = coefficients.clone();
         stdErrors = stdErrors.clone();
         fitted = fitted.clone();
         diagnostics = List.copyOf(diagnostics);
+        separation = separation == null ? new Separation(false, 0, List.of()) : separation;
+    }
+
+    /** A fit without a separation check (kept for callers of the original signature). */
+    public PropensityFit(Link link, List<String> names, double[] coefficients, double[] stdErrors, double[] fitted,
+                         double logLik, double nullLogLik, int iterations, boolean converged, List<String> diagnostics) {
+        this(link, names, coefficients, stdErrors, fitted, logLik, nullLogLik, iterations, converged, diagnostics, null);
     }
 
     @Override

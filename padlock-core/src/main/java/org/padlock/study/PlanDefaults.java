@@ -12,6 +12,8 @@ public final class PlanDefaults {
     public static final String DISCARD = "none";
     public static final String ORDER = "largest";
     public static final String WEIGHTS = "matchit";
+    public static final String METHOD = "nearest";
+    public static final String KERNEL = "epanechnikov";
     public static final String MISSING = "indicator";
     public static final String SE = "cr1";
     public static final int SMALL_CELL = 10;

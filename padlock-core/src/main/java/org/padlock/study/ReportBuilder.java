@@ -60,13 +60,16 @@ final class ReportBuilder {
                         + " treated schools in %s order. Common support: discard %s.",
                 m.link().name().toLowerCase(Locale.ROOT), String.join(", ", m.covariates()),
                 d.sample().size(), m.ratio(), m.ratio() > 1 ? "s" : "", m.replace() ? "with" : "without",
-                m.distance() == MatchSpec.Distance.PS ? "propensity score" : "logit of the propensity score",
+                org.padlock.design.MatchDescription.distanceLabel(m),
                 Double.isNaN(m.caliper()) ? "" : String.format(Locale.ROOT, ", within a caliper of %s %s (%.4f in distance units)",
                         fmt(m.caliper()), m.caliperScale() == MatchSpec.CaliperScale.SD ? "SD of the distance" : "raw units",
                         d.sample().caliperWidth()),
                 m.exact().isEmpty() ? "" : ", exactly on " + String.join(", ", m.exact()),
                 p.cluster() == null ? "" : "; each treated school's " + p.cluster() + " is carried to its matches and used as"
                         + " the cluster", m.order().name().toLowerCase(Locale.ROOT), m.discard().name().toLowerCase(Locale.ROOT)));
+        if (!org.padlock.design.MatchDescription.methodNote(m).isEmpty()) {
+            paras.add(org.padlock.design.MatchDescription.methodNote(m));
+        }
         paras.add("Weights: " + (m.weights() == MatchSpec.WeightConvention.MATCHIT
                 ? "treated 1; a control's weight is the sum over the treated schools it serves of 1/(their number of matches),"
                 + " rescaled to mean 1 among matched controls (MatchIt)."

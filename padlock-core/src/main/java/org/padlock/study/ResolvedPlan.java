@@ -88,9 +88,15 @@ public record ResolvedPlan(StudyPlan plan, Path planFile, boolean pupilLevel, Ma
                     MatchSpec.parse(MatchSpec.CaliperScale.class, or(m.caliperScale(), PlanDefaults.CALIPER_SCALE),
                             "matching.caliper_scale"),
                     MatchSpec.parse(MatchSpec.Discard.class, or(m.discard(), PlanDefaults.DISCARD), "matching.discard"),
-                    MatchSpec.parse(MatchSpec.Order.class, or(m.order(), PlanDefaults.ORDER), "matching.order"),
+                    MatchSpec.parse(MatchSpec.Order.class, or(m.order(), "mahalanobis".equals(m.distance()) ? "data"
+                            : PlanDefaults.ORDER), "matching.order"),
                     plan.seed() == null ? PlanDefaults.SEED : plan.seed(),
-                    MatchSpec.parse(MatchSpec.WeightConvention.class, or(m.weights(), PlanDefaults.WEIGHTS), "matching.weights"));
+                    MatchSpec.parse(MatchSpec.WeightConvention.class, or(m.weights(), PlanDefaults.WEIGHTS), "matching.weights"))
+                    .withMethod(MatchSpec.parse(MatchSpec.Method.class, or(m.method(), PlanDefaults.METHOD), "matching.method"),
+                            m.mahvars(),
+                            MatchSpec.parse(MatchSpec.Kernel.class, or(m.kernel(), PlanDefaults.KERNEL), "matching.kernel"),
+                            m.bandwidth() == null ? MatchSpec.DEFAULT_BANDWIDTH : m.bandwidth(),
+                            m.ties() != null && m.ties(), m.maxReuse() == null ? 0 : m.maxReuse());
         } catch (IllegalArgumentException e) {
             throw new PlanException(label + ": matching: " + e.getMessage());
         }

@@ -33,7 +33,7 @@ public record StudyInputs(Frame schools, Frame pupils, Frame outcomes, Map<Strin
         for (StudyPlan.Outcome o : p.outcomes()) {
             outcomeCols.add(o.column());
         }
-        for (String c : p.matching().covariates()) {
+        for (String c : org.padlock.data.ModelTerms.columns(p.matching().allTerms())) {
             if (outcomeCols.contains(c)) {
                 throw new PlanException(rp.planFile().getFileName() + ": matching.covariates: '" + c
                         + "' is an outcome column; the design stage must not see outcomes");
@@ -55,7 +55,7 @@ public record StudyInputs(Frame schools, Frame pupils, Frame outcomes, Map<Strin
             binary.add(p.pool());
         }
         List<String> numeric = new ArrayList<>();
-        for (String c : p.matching().covariates()) {
+        for (String c : org.padlock.data.ModelTerms.columns(p.matching().allTerms())) {
             if (!p.matching().factors().contains(c)) {
                 numeric.add(c);
             }

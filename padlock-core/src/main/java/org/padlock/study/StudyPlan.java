@@ -74,11 +74,25 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                            @JsonProperty("caliper_scale") String caliperScale,
                            @JsonProperty("discard") String discard,
                            @JsonProperty("order") String order,
-                           @JsonProperty("weights") String weights) {
+                           @JsonProperty("weights") String weights,
+                           @JsonProperty("method") String method,
+                           @JsonProperty("mahvars") List<String> mahvars,
+                           @JsonProperty("kernel") String kernel,
+                           @JsonProperty("bandwidth") Double bandwidth,
+                           @JsonProperty("ties") Boolean ties,
+                           @JsonProperty("max_reuse") Integer maxReuse) {
         public Matching {
             covariates = covariates == null ? List.of() : List.copyOf(covariates);
             factors = factors == null ? List.of() : List.copyOf(factors);
             exact = exact == null ? List.of() : List.copyOf(exact);
+            mahvars = mahvars == null ? List.of() : List.copyOf(mahvars);
+        }
+
+        /** The covariate terms and the Mahalanobis terms (their data columns are read by the design stage). */
+        public List<String> allTerms() {
+            List<String> all = new java.util.ArrayList<>(covariates);
+            all.addAll(mahvars);
+            return all;
         }
     }
 

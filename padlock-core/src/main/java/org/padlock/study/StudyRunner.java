@@ -114,7 +114,7 @@ public final class StudyRunner {
             schools = schools.select(java.util.stream.IntStream.range(0, schools.rowCount())
                     .filter(i -> pool.get(i) == 1 || t.get(i) == 1).toArray());
         }
-        List<String> design = new ArrayList<>(p.matching().covariates());
+        List<String> design = new ArrayList<>(org.padlock.data.ModelTerms.columns(p.matching().allTerms()));
         design.addAll(p.matching().exact());
         if (p.cluster() != null) {
             design.add(p.cluster());
@@ -191,6 +191,21 @@ public final class StudyRunner {
         m.put("weights", s.weights().name().toLowerCase(java.util.Locale.ROOT));
         m.put("seed", s.seed());
         m.put("cluster", cluster);
+        // method options, recorded only when used (older frozen designs stay identical)
+        if (s.method() != MatchSpec.Method.NEAREST) {
+            m.put("method", s.method().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("kernel", s.kernel().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("bandwidth", s.bandwidth());
+        }
+        if (!s.mahvars().isEmpty()) {
+            m.put("mahvars", s.mahvars());
+        }
+        if (s.ties()) {
+            m.put("ties", true);
+        }
+        if (s.maxReuse() > 0) {
+            m.put("max_reuse", s.maxReuse());
+        }
         return m;
     }
 

@@ -1,0 +1,35 @@
+package org.padlock.design;
+
+import java.util.List;
+import org.padlock.EstimationException;
+import org.padlock.data.Column;
+import org.padlock.data.Frame;
+
+/** Checks of the design input that make matching impossible, each with a message saying what to try. */
+final class MatchInputChecks {
+    private MatchInputChecks() {
+    }
+
+    /** A design column missing for every treated unit or every control leaves no complete case in that group. */
+    static void missingForWholeGroup(Frame f, List<String> columns, int[] treat) {
+        for (String c : columns) {
+            Column col = f.column(c);
+            int[] present = new int[2];
+            int[] size = new int[2];
+            for (int i = 0; i < treat.length; i++) {
+                size[treat[i]]++;
+                if (!col.isMissing(i)) {
+                    present[treat[i]]++;
+                }
+            }
+            for (int g = 1; g >= 0; g--) {
+                if (size[g] > 0 && present[g] == 0) {
+                    String group = g == 1 ? "treated unit" : "control";
+                    throw new EstimationException(f.source() + ", column '" + c + "': missing for every " + group + " ("
+                            + size[g] + " units), so no " + group + " can be matched; drop '" + c
+                            + "' from the matching covariates or supply its values", List.of());
+                }
+            }
+        }
+    }
+}
