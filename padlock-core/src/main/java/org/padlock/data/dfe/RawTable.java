@@ -1,0 +1,226 @@
+package org.padlock.data.dfe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.padlock.data.DataException;
+
+/**
+ * A published CSV file as text cells, parsed by DuckDB's {@code read_csv} (never by hand): the header
+ * names (byte-order mark removed) and every cell exactly as written, with three states kept apart
+ * that matter for counting missing values: an empty cell ({@code ""}), a cell of spaces and a cell
+ * beyond the end of a short row ({@code null}).
+ *
+ * <p>The header is read first, then the data with the header's column count fixed, so a row longer
+ * than the header is an error with its line (DuckDB's rejects table) rather than a new column. Data
+ * row {@code i} (0-based) is taken to sit on line {@code i + 2}; the published files have no quoted
+ * line breaks, and a cell containing one is rejected so that line numbers stay exact.
+ */
+final class RawTable {
+    /** A null marker that cannot occur in a file, so empty cells come back as empty strings. */
+    private static final String NO_NULL = "\\u0001padlock-no-null";
+    private static final String OPTIONS = "delim = ',', quote = '\"', escape = '\"', null_padding = true, nullstr = '"
+            + NO_NULL + "'";
+
+    private final String label;
+    private final List<String> header;
+    private final Map<String, Integer> index;
+    private final String[][] cells;
+    private final int rows;
+
+    private RawTable(String label, List<String> header, String[][] cells, int rows) {
+        this.label = label;
+        this.header = List.copyOf(header);
+        this.index = new HashMap<>();
+        for (int j = 0; j < header.size(); j++) {
+            index.put(header.get(j), j);
+        }
+        this.cells = cells;
+        this.rows = rows;
+    }
+
+    /** Reads {@code file}; any problem is a {@link DataException} naming the file, line and column. */
+    static RawTable read(Path file) {
+        String label = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(label, -1, null, "file not found: " + file);
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new DataException(label, -1, null, "file is empty (no header row)");
+            }
+        } catch (IOException e) {
+            throw new DataException(label, -1, null, "cannot read file: " + e.getMessage());
+        }
+        String path = file.toAbsolutePath().toString();
+        try (Connection con = DriverManager.getConnection("jdbc:duckdb:")) {
+            List<String> header = header(con, label, path);
+            return data(con, label, path, header);
+        } catch (SQLException e) {
+            throw new DataException(label, -1, null, "cannot be read as CSV: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static List<String> header(Connection con, String label, String path) throws SQLException {
+        String sql = "SELECT * FROM read_csv(?, header = false, all_varchar = true, " + OPTIONS + ") LIMIT 1";
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setString(1, path);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new DataException(label, -1, null, "line 1: no header row");
+                }
+                int k = rs.getMetaData().getColumnCount();
+                for (int j = 1; j <= k; j++) {
+                    names.add(rs.getString(j));
+                }
+            }
+        }
+        // the sniffer pads the header when a later row is longer; those cells are not header names
+        while (!names.isEmpty() && names.get(names.size() - 1) == null) {
+            names.remove(names.size() - 1);
+        }
+        if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
+            names.set(0, names.get(0).substring(1));
+        }
+        if (names.size() == 1) {
+            String only = names.get(0);
+            for (String d : List.of(";", "\t", "|")) {
+                if (only.contains(d)) {
+                    throw new DataException(label, -1, null, "line 1 (header): one column named '" + abbreviate(only)
+                            + "'; the file looks delimited by '" + (d.equals("\t") ? "\\t" : d)
+                            + "', but the Department's files are comma-separated");
+                }
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            String n = names.get(j) == null ? "" : names.get(j).strip();
+            if (n.isEmpty()) {
+                throw new DataException(label, -1, "#" + (j + 1), "line 1 (header): column " + (j + 1) + " has no name");
+            }
+            Integer before = seen.put(n, j);
+            if (before != null) {
+                throw new DataException(label, -1, n, "line 1 (header): the name appears twice (columns "
+                        + (before + 1) + " and " + (j + 1) + ")");
+            }
+            names.set(j, n);
+        }
+        return names;
+    }
+
+    private static RawTable data(Connection con, String label, String path, List<String> header) throws SQLException {
+        StringBuilder cols = new StringBuilder("{");
+        for (int j = 0; j < header.size(); j++) {
+            if (j > 0) {
+                cols.append(", ");
+            }
+            // positional names: the file's own names may repeat after cleaning or hold quotes
+            cols.append("'c").append(j).append("': 'VARCHAR'");
+        }
+        cols.append('}');
+        String sql = "SELECT * FROM read_csv(?, header = true, auto_detect = false, store_rejects = true, columns = "
+                + cols + ", " + OPTIONS + ")";
+        int k = header.size();
+        int capacity = 1024;
+        String[][] cells = new String[k][capacity];
+        int n = 0;
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setString(1, path);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == capacity) {
+                        capacity *= 2;
+                        for (int j = 0; j < k; j++) {
+                            cells[j] = Arrays.copyOf(cells[j], capacity);
+                        }
+                    }
+                    for (int j = 0; j < k; j++) {
+                        String s = rs.getString(j + 1);
+                        if (s != null && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
+                            throw new DataException(label, n, header.get(j), "a quoted cell holds a line break; "
+                                    + "the Department's files have none, and line numbers would be wrong");
+                        }
+                        cells[j][n] = s;
+                    }
+                    n++;
+                }
+            }
+        }
+        rejected(con, label, header);
+        for (int j = 0; j < k; j++) {
+            cells[j] = Arrays.copyOf(cells[j], n);
+        }
+        return new RawTable(label, header, cells, n);
+    }
+
+    /** The first row DuckDB rejected (too many columns, an unterminated quote, ...) as an error. */
+    private static void rejected(Connection con, String label, List<String> header) throws SQLException {
+        String sql = "SELECT line, column_idx, error_type, error_message FROM reject_errors ORDER BY line, column_idx LIMIT 1";
+        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                return;
+            }
+            long line = rs.getLong(1);
+            long col = rs.getLong(2);
+            String type = rs.getString(3);
+            String msg = firstLine(rs.getString(4));
+            String column = col >= 1 && col <= header.size() ? header.get((int) col - 1) : "#" + col;
+            String rule = "TOO MANY COLUMNS".equals(type)
+                    ? "the row is longer than the header (" + header.size() + " columns): " + msg
+                    : type.toLowerCase(java.util.Locale.ROOT) + ": " + msg;
+            throw new DataException(label, line - 2, column, rule);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
+    }
+
+    String label() {
+        return label;
+    }
+
+    List<String> header() {
+        return header;
+    }
+
+    boolean has(String column) {
+        return index.containsKey(column);
+    }
+
+    /** Column position, or -1. */
+    int column(String name) {
+        Integer j = index.get(name);
+        return j == null ? -1 : j;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    /** The raw cell: {@code ""} empty, {@code null} beyond the end of a short row. */
+    String cell(int row, int column) {
+        return cells[column][row];
+    }
+}
