@@ -26,7 +26,7 @@ import java.util.Set;
 public final class ColumnMapping {
     /** The classpath resource of the shipped mapping. */
     public static final String RESOURCE = "/org/padlock/data/dfe/columns.yaml";
-    private static final Set<String> SOURCE_KEYS = Set.of("key", "record_type", "drop_keys", "measures", "layouts");
+    private static final Set<String> SOURCE_KEYS = Set.of("key", "record_type", "drop_keys", "measures", "layouts", "overflow_column");
     private static final Set<String> LAYOUT_KEYS = Set.of("year", "present", "absent", "measures");
 
     private final Map<DfeSource, SourceMapping> sources;
@@ -136,7 +136,8 @@ public final class ColumnMapping {
                         measures(l.get("measures"), w + ".measures", true), origin));
             }
         }
-        return new SourceMapping(key, rt, school, other, drop, measures, layouts);
+        String overflow = n.hasNonNull("overflow_column") ? text(n.get("overflow_column"), where + ".overflow_column") : null;
+        return new SourceMapping(key, rt, school, other, drop, measures, layouts, overflow);
     }
 
     private static Map<String, Measure> measures(JsonNode n, String where, boolean allowNull) {

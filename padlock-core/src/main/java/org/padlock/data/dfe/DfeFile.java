@@ -42,8 +42,8 @@ final class DfeFile {
     }
 
     static DfeFile read(Path file, DfeSource source, ColumnMapping mapping) {
-        RawTable t = RawTable.read(file);
         SourceMapping sm = mapping.source(source);
+        RawTable t = RawTable.read(file, sm.overflow());
         Layout layout = sm.layoutOf(t, source.key());
         String keyName = sm.key() == null ? "URN" : sm.key();
         int key = t.column(keyName);

@@ -52,6 +52,15 @@ final class RawTable {
 
     /** Reads {@code file}; any problem is a {@link DataException} naming the file, line and column. */
     static RawTable read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads {@code file}. When {@code overflow} names the header's last column, cells beyond the header
+     * are further values of that column (GIAS writes one linked establishment per extra cell) and are
+     * joined onto it with {@code ", "}; otherwise a longer row is an error.
+     */
+    static RawTable read(Path file, String overflow) {
         String label = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new DataException(label, -1, null, "file not found: " + file);
@@ -65,16 +74,19 @@ final class RawTable {
         }
         String path = file.toAbsolutePath().toString();
         try (Connection con = DriverManager.getConnection("jdbc:duckdb:")) {
-            List<String> header = header(con, label, path);
-            return data(con, label, path, header);
+            List<String> header = new ArrayList<>();
+            int width = header(con, label, path, header);
+            boolean spill = overflow != null && overflow.equals(header.get(header.size() - 1));
+            return data(con, label, path, header, spill ? Math.max(width, header.size()) : header.size());
         } catch (SQLException e) {
             throw new DataException(label, -1, null, "cannot be read as CSV: " + firstLine(e.getMessage()));
         }
     }
 
-    private static List<String> header(Connection con, String label, String path) throws SQLException {
+    /** Fills {@code names} with the header; returns the widest row the sniffer saw. */
+    private static int header(Connection con, String label, String path, List<String> names) throws SQLException {
         String sql = "SELECT * FROM read_csv(?, header = false, all_varchar = true, " + OPTIONS + ") LIMIT 1";
-        List<String> names = new ArrayList<>();
+        int width;
         try (PreparedStatement ps = con.prepareStatement(sql)) {
             ps.setString(1, path);
             try (ResultSet rs = ps.executeQuery()) {
@@ -82,6 +94,7 @@ final class RawTable {
                     throw new DataException(label, -1, null, "line 1: no header row");
                 }
                 int k = rs.getMetaData().getColumnCount();
+                width = k;
                 for (int j = 1; j <= k; j++) {
                     names.add(rs.getString(j));
                 }
@@ -117,12 +130,13 @@ final class RawTable {
             }
             names.set(j, n);
         }
-        return names;
+        return width;
     }
 
-    private static RawTable data(Connection con, String label, String path, List<String> header) throws SQLException {
+    private static RawTable data(Connection con, String label, String path, List<String> header, int width)
+            throws SQLException {
         StringBuilder cols = new StringBuilder("{");
-        for (int j = 0; j < header.size(); j++) {
+        for (int j = 0; j < width; j++) {
             if (j > 0) {
                 cols.append(", ");
             }
@@ -146,13 +160,17 @@ final class RawTable {
                             cells[j] = Arrays.copyOf(cells[j], capacity);
                         }
                     }
-                    for (int j = 0; j < k; j++) {
+                    for (int j = 0; j < width; j++) {
                         String s = rs.getString(j + 1);
                         if (s != null && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
-                            throw new DataException(label, n, header.get(j), "a quoted cell holds a line break; "
+                            throw new DataException(label, n, header.get(Math.min(j, k - 1)), "a quoted cell holds a line break; "
                                     + "the Department's files have none, and line numbers would be wrong");
                         }
-                        cells[j][n] = s;
+                        if (j < k) {
+                            cells[j][n] = s;
+                        } else if (s != null && !s.isEmpty()) {
+                            cells[k - 1][n] = cells[k - 1][n] == null || cells[k - 1][n].isEmpty() ? s : cells[k - 1][n] + ", " + s;
+                        }
                     }
                     n++;
                 }

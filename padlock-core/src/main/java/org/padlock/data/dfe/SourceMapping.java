@@ -17,9 +17,10 @@ import org.padlock.data.DataException;
  * @param dropKeys     key values of aggregate rows (dropped)
  * @param measures     stable name to measure, in output order
  * @param layouts      layouts, tried in order (the user's first)
+ * @param overflow     the last column, when cells beyond the header are further values of it (GIAS), else {@code null}
  */
 record SourceMapping(String key, String recordType, Set<String> schoolTypes, Set<String> otherTypes,
-                     Set<String> dropKeys, Map<String, Measure> measures, List<Layout> layouts) {
+                     Set<String> dropKeys, Map<String, Measure> measures, List<Layout> layouts, String overflow) {
     SourceMapping {
         schoolTypes = Set.copyOf(schoolTypes);
         otherTypes = Set.copyOf(otherTypes);
@@ -38,7 +39,7 @@ record SourceMapping(String key, String recordType, Set<String> schoolTypes, Set
                 user.recordType != null ? user.recordType : recordType,
                 user.recordType != null ? user.schoolTypes : schoolTypes,
                 user.recordType != null ? user.otherTypes : otherTypes,
-                user.dropKeys.isEmpty() ? dropKeys : user.dropKeys, m, l);
+                user.dropKeys.isEmpty() ? dropKeys : user.dropKeys, m, l, user.overflow != null ? user.overflow : overflow);
     }
 
     /**
