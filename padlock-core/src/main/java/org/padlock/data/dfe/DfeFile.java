@@ -43,9 +43,19 @@ final class DfeFile {
 
     static DfeFile read(Path file, DfeSource source, ColumnMapping mapping) {
         SourceMapping sm = mapping.source(source);
-        RawTable t = RawTable.read(file, sm.overflow());
-        Layout layout = sm.layoutOf(t, source.key());
         String keyName = sm.key() == null ? "URN" : sm.key();
+        Layout[] chosen = new Layout[1];
+        RawTable t = RawTable.read(file, sm.overflow(), header -> {
+            chosen[0] = sm.layoutOf(file.getFileName().toString(), header, source.key());
+            java.util.Set<String> need = new java.util.HashSet<>();
+            need.add(keyName);
+            if (sm.recordType() != null) {
+                need.add(sm.recordType());
+            }
+            sm.measuresOf(chosen[0]).values().forEach(m -> need.addAll(m.columns()));
+            return need;
+        });
+        Layout layout = chosen[0];
         int key = t.column(keyName);
         if (key < 0) {
             throw new DataException(t.label(), -1, keyName, "line 1 (header): no " + keyName + " column to identify schools");

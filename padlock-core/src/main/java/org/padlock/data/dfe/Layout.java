@@ -20,14 +20,14 @@ record Layout(Integer year, List<String> present, List<String> absent, Map<Strin
         overrides = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(overrides));
     }
 
-    boolean matches(RawTable t) {
+    boolean matches(java.util.Set<String> header) {
         for (String c : present) {
-            if (!t.has(c)) {
+            if (!header.contains(c)) {
                 return false;
             }
         }
         for (String c : absent) {
-            if (t.has(c)) {
+            if (header.contains(c)) {
                 return false;
             }
         }

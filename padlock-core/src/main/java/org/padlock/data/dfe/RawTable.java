@@ -52,15 +52,16 @@ final class RawTable {
 
     /** Reads {@code file}; any problem is a {@link DataException} naming the file, line and column. */
     static RawTable read(Path file) {
-        return read(file, null);
+        return read(file, null, h -> h);
     }
 
     /**
      * Reads {@code file}. When {@code overflow} names the header's last column, cells beyond the header
      * are further values of that column (GIAS writes one linked establishment per extra cell) and are
-     * joined onto it with {@code ", "}; otherwise a longer row is an error.
+     * joined onto it with {@code ", "}; otherwise a longer row is an error. Only the columns
+     * {@code wanted} returns for the header are kept (the whole file is still parsed and checked).
      */
-    static RawTable read(Path file, String overflow) {
+    static RawTable read(Path file, String overflow, java.util.function.Function<List<String>, java.util.Collection<String>> wanted) {
         String label = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new DataException(label, -1, null, "file not found: " + file);
@@ -77,7 +78,8 @@ final class RawTable {
             List<String> header = new ArrayList<>();
             int width = header(con, label, path, header);
             boolean spill = overflow != null && overflow.equals(header.get(header.size() - 1));
-            return data(con, label, path, header, spill ? Math.max(width, header.size()) : header.size());
+            java.util.Set<String> keep = new java.util.HashSet<>(wanted.apply(List.copyOf(header)));
+            return data(con, label, path, header, spill ? Math.max(width, header.size()) : header.size(), keep);
         } catch (SQLException e) {
             throw new DataException(label, -1, null, "cannot be read as CSV: " + firstLine(e.getMessage()));
         }
@@ -133,8 +135,8 @@ final class RawTable {
         return width;
     }
 
-    private static RawTable data(Connection con, String label, String path, List<String> header, int width)
-            throws SQLException {
+    private static RawTable data(Connection con, String label, String path, List<String> header, int width,
+                                 java.util.Set<String> keep) throws SQLException {
         StringBuilder cols = new StringBuilder("{");
         for (int j = 0; j < width; j++) {
             if (j > 0) {
@@ -144,11 +146,27 @@ final class RawTable {
             cols.append("'c").append(j).append("': 'VARCHAR'");
         }
         cols.append('}');
-        String sql = "SELECT * FROM read_csv(?, header = true, auto_detect = false, store_rejects = true, columns = "
-                + cols + ", " + OPTIONS + ")";
         int k = header.size();
+        List<Integer> sel = new ArrayList<>();
+        for (int j = 0; j < width; j++) {
+            if (j < k ? keep.contains(header.get(j)) : keep.contains(header.get(k - 1))) {
+                sel.add(j);
+            }
+        }
+        if (sel.isEmpty()) {
+            sel.add(0);
+        }
+        StringBuilder select = new StringBuilder();
+        for (int j : sel) {
+            select.append(select.length() == 0 ? "" : ", ").append('c').append(j);
+        }
+        String sql = "SELECT " + select + " FROM read_csv(?, header = true, auto_detect = false, store_rejects = true, columns = "
+                + cols + ", " + OPTIONS + ")";
         int capacity = 1024;
-        String[][] cells = new String[k][capacity];
+        String[][] cells = new String[k][];
+        for (int j : sel) {
+            cells[Math.min(j, k - 1)] = new String[capacity];
+        }
         int n = 0;
         try (PreparedStatement ps = con.prepareStatement(sql)) {
             ps.setString(1, path);
@@ -157,11 +175,12 @@ final class RawTable {
                     if (n == capacity) {
                         capacity *= 2;
                         for (int j = 0; j < k; j++) {
-                            cells[j] = Arrays.copyOf(cells[j], capacity);
+                            cells[j] = cells[j] == null ? null : Arrays.copyOf(cells[j], capacity);
                         }
                     }
-                    for (int j = 0; j < width; j++) {
-                        String s = rs.getString(j + 1);
+                    for (int q = 0; q < sel.size(); q++) {
+                        int j = sel.get(q);
+                        String s = rs.getString(q + 1);
                         if (s != null && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
                             throw new DataException(label, n, header.get(Math.min(j, k - 1)), "a quoted cell holds a line break; "
                                     + "the Department's files have none, and line numbers would be wrong");
@@ -178,7 +197,7 @@ final class RawTable {
         }
         rejected(con, label, header);
         for (int j = 0; j < k; j++) {
-            cells[j] = Arrays.copyOf(cells[j], n);
+            cells[j] = cells[j] == null ? null : Arrays.copyOf(cells[j], n);
         }
         return new RawTable(label, header, cells, n);
     }
@@ -237,8 +256,11 @@ final class RawTable {
         return rows;
     }
 
-    /** The raw cell: {@code ""} empty, {@code null} beyond the end of a short row. */
+    /** The raw cell: {@code ""} empty, {@code null} beyond the end of a short row. Only kept columns. */
     String cell(int row, int column) {
+        if (cells[column] == null) {
+            throw new IllegalStateException(label + ": column " + header.get(column) + " was not kept");
+        }
         return cells[column][row];
     }
 }

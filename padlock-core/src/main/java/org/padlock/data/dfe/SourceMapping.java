@@ -46,10 +46,11 @@ record SourceMapping(String key, String recordType, Set<String> schoolTypes, Set
      * The layout of {@code t}: the first of the user's layouts that matches, else the single shipped
      * layout that matches. No match, or two shipped matches, is an error naming the file.
      */
-    Layout layoutOf(RawTable t, String source) {
+    Layout layoutOf(String label, List<String> header, String source) {
+        Set<String> names = new java.util.HashSet<>(header);
         List<Layout> hits = new ArrayList<>();
         for (Layout l : layouts) {
-            if (l.matches(t)) {
+            if (l.matches(names)) {
                 if (l.origin().startsWith("user")) {
                     return l;
                 }
@@ -64,12 +65,12 @@ record SourceMapping(String key, String recordType, Set<String> schoolTypes, Set
             sb.append("; ").append(l.describe());
         }
         if (hits.isEmpty()) {
-            throw new DataException(t.label(), -1, null, "line 1 (header): the header (" + t.header().size()
-                    + " columns, starting " + t.header().subList(0, Math.min(5, t.header().size()))
+            throw new DataException(label, -1, null, "line 1 (header): the header (" + header.size()
+                    + " columns, starting " + header.subList(0, Math.min(5, header.size()))
                     + ") matches no known " + source + " layout" + sb
                     + ". Pass --columns MAPPING.yaml with a layout for this file");
         }
-        throw new DataException(t.label(), -1, null, "line 1 (header): the header matches several " + source
+        throw new DataException(label, -1, null, "line 1 (header): the header matches several " + source
                 + " layouts (" + hits.stream().map(Layout::describe).toList() + "); make their present/absent columns exclusive");
     }
 
