@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "padlock", mixinStandardHelpOptions = true, version = "padlock " + Version.VERSION,
         description = "Quasi-experimental impact evaluation of school programmes.",
         subcommands = {DemoCommand.class, RunCommand.class, InitCommand.class, ValidateCommand.class, MatchCommand.class,
-                EstimateCommand.class, DfePanelCommand.class, CommandLine.HelpCommand.class})
+                EstimateCommand.class, DfePanelCommand.class, PlaceboCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int BUG = 1;
