@@ -25,6 +25,7 @@ final class DfeFile {
     final String label;
     final Integer year;
     final String[] urns;
+    /** Per school row, the row index to report in a {@code DataException} (see {@link RawTable#errorRow}). */
     final int[] rowIndex;
     /** Output column to {@code double[]} (numbers) or {@code String[]} (text, dates), in mapping order. */
     final Map<String, Object> values;
@@ -80,7 +81,7 @@ final class DfeFile {
                     continue;
                 }
                 if (!sm.schoolTypes().contains(r)) {
-                    throw new DataException(t.label(), i, sm.recordType(), "unknown record type '" + r + "'; school rows are "
+                    throw new DataException(t.label(), t.errorRow(i), sm.recordType(), "unknown record type '" + r + "'; school rows are "
                             + sorted(sm.schoolTypes()) + ", local-authority and national rows " + sorted(sm.otherTypes()));
                 }
             } else if (sm.dropKeys().contains(k)) {
@@ -89,17 +90,19 @@ final class DfeFile {
             }
             String urn = urn(k);
             if (urn == null) {
-                throw new DataException(t.label(), i, keyName, "a school row needs a whole-number " + keyName + "; found '"
+                throw new DataException(t.label(), t.errorRow(i), keyName, "a school row needs a whole-number " + keyName + "; found '"
                         + (k == null ? "" : k) + "'");
             }
             Integer before = firstRow.putIfAbsent(urn, i);
             if (before != null) {
-                throw new DataException(t.label(), i, keyName, "duplicated " + keyName + " " + urn + " (first on line " + (before + 2) + ")");
+                throw new DataException(t.label(), t.errorRow(i), keyName, "duplicated " + keyName + " " + urn + " (first on line "
+                        + (t.errorRow(before) + 2) + ")");
             }
             kept.add(i);
             urns.add(urn);
         }
         int[] rows = kept.stream().mapToInt(Integer::intValue).toArray();
+        int[] errorRows = kept.stream().mapToInt(t::errorRow).toArray();
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> byColumn = new LinkedHashMap<>();
         Map<String, Integer> byCode = new TreeMap<>();
@@ -119,7 +122,7 @@ final class DfeFile {
         }
         DfeFileSummary s = new DfeFileSummary(t.label(), source.key(), layout.year(), t.rows(), rows.length, aggregate,
                 byCode, byColumn, absent);
-        return new DfeFile(source, t.label(), layout.year(), urns.toArray(String[]::new), rows, values, s);
+        return new DfeFile(source, t.label(), layout.year(), urns.toArray(String[]::new), errorRows, values, s);
     }
 
     private static Object read(RawTable t, int[] rows, Measure m, Map<String, Integer> counts) {
@@ -147,7 +150,7 @@ final class DfeFile {
             }
             Double d = TableReader.parseNumber(s);
             if (d == null || d.isNaN() || d.isInfinite()) {
-                throw new DataException(t.label(), rows[r], column, "not a number, a percentage nor a known code ("
+                throw new DataException(t.label(), t.errorRow(rows[r]), column, "not a number, a percentage nor a known code ("
                         + MissingCode.accepted() + "): '" + raw + "'");
             }
             out[r] = d;
@@ -165,7 +168,7 @@ final class DfeFile {
                 counts.merge(MissingCode.of(raw), 1, Integer::sum);
                 continue;
             }
-            out[r] = date ? isoDate(t.label(), rows[r], column, s) : s;
+            out[r] = date ? isoDate(t.label(), t.errorRow(rows[r]), column, s) : s;
         }
         return out;
     }

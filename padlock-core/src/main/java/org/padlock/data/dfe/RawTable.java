@@ -38,6 +38,8 @@ final class RawTable {
     private final Map<String, Integer> index;
     private final String[][] cells;
     private final int rows;
+    /** File line of each data row; {@code null} when rows sit on consecutive lines after the header. */
+    private int[] lines;
 
     private RawTable(String label, List<String> header, String[][] cells, int rows) {
         this.label = label;
@@ -79,7 +81,9 @@ final class RawTable {
             int width = header(con, label, path, header);
             boolean spill = overflow != null && overflow.equals(header.get(header.size() - 1));
             java.util.Set<String> keep = new java.util.HashSet<>(wanted.apply(List.copyOf(header)));
-            return data(con, label, path, header, spill ? Math.max(width, header.size()) : header.size(), keep);
+            RawTable t = data(con, label, path, header, spill ? Math.max(width, header.size()) : header.size(), keep);
+            t.lines = lines(file, t.rows);
+            return t;
         } catch (SQLException e) {
             throw new DataException(label, -1, null, "cannot be read as CSV: " + firstLine(e.getMessage()));
         }
@@ -219,6 +223,41 @@ final class RawTable {
                     : type.toLowerCase(java.util.Locale.ROOT) + ": " + msg;
             throw new DataException(label, line - 2, column, rule);
         }
+    }
+
+    /**
+     * DuckDB skips empty lines, so after one the row index no longer gives the line. The file's
+     * lines are scanned (not parsed: quoted line breaks are rejected above) and each data row gets
+     * the number of the next non-empty line; {@code null} when there is no empty line.
+     */
+    private static int[] lines(Path file, int rows) {
+        int[] out = new int[rows];
+        boolean gap = false;
+        try (java.io.BufferedReader r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            r.readLine();
+            int line = 1;
+            int k = 0;
+            String s;
+            while ((s = r.readLine()) != null) {
+                line++;
+                if (s.isEmpty()) {
+                    gap = true;
+                } else if (k < rows) {
+                    out[k++] = line;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+        return gap ? out : null;
+    }
+
+    /**
+     * The row index to hand to {@link DataException} so that its message shows the file line of
+     * data row {@code row} (the exception prints line = index + 2).
+     */
+    int errorRow(int row) {
+        return lines == null ? row : lines[row] - 2;
     }
 
     private static String abbreviate(String s) {

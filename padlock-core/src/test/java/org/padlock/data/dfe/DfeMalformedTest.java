@@ -73,6 +73,17 @@ class DfeMalformedTest {
     }
 
     @Test
+    void linesStayRightAfterAnEmptyLine() throws IOException {
+        // DuckDB skips empty lines; the reported line must still be the file's
+        Path p = write("gap.csv", CENSUS_HEAD + "\n100001,850,2000,100,12.5,NP\n\n100002,850,2001,90,10,4\n100001,850,2002,80,5,2\n");
+        DataException e = assertThrows(DataException.class, () -> census(p));
+        assertTrue(e.getMessage().contains("line 5") && e.getMessage().contains("first on line 2"), e.getMessage());
+        Path q = write("gap2.csv", CENSUS_HEAD + "\n100001,850,2000,100,12.5,NP\n\n100002,850,2001,90,10,4,extra\n");
+        e = assertThrows(DataException.class, () -> census(q));
+        assertTrue(e.getMessage().contains("line 4"), e.getMessage());
+    }
+
+    @Test
     void aWordInANumericMeasureIsAnErrorNotAMissingValue() throws IOException {
         Path p = write("word.csv", CENSUS_HEAD + "\n100001,850,2000,100,12.5,NP\n100002,850,2001,ninety,10,4\n");
         DataException e = assertThrows(DataException.class, () -> census(p));
