@@ -43,6 +43,11 @@ def count(path, kind, cols, year):
             src = "PSENELE"
         if kind == "ks4" and c == "PT5EM_94":
             c = "PT5EM"
+        # names shared with KS2 carry a prefix in padlock's mapping
+        if kind == "ks4" and c in ("PTFSM6CLA1A", "PTEALGRP2"):
+            c = "KS4_" + c
+        if kind == "census" and c == "PSENELSE":
+            c = "CENSUS_PSENELSE"
         j = h.index(src)
         counts = {}
         for r in school:

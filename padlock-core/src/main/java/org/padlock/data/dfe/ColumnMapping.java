@@ -33,6 +33,23 @@ public final class ColumnMapping {
 
     private ColumnMapping(Map<DfeSource, SourceMapping> sources) {
         this.sources = sources;
+        // output columns are NAME_YEAR for every source, so a stable name may belong to one source only
+        Map<String, DfeSource> owner = new java.util.HashMap<>();
+        for (Map.Entry<DfeSource, SourceMapping> e : sources.entrySet()) {
+            Set<String> names = new LinkedHashSet<>(e.getValue().measures().keySet());
+            e.getValue().layouts().forEach(l -> l.overrides().forEach((k, v) -> {
+                if (v != null) {
+                    names.add(k);
+                }
+            }));
+            for (String n : names) {
+                DfeSource before = owner.putIfAbsent(n, e.getKey());
+                if (before != null && before != e.getKey()) {
+                    throw new IllegalArgumentException("column mapping: the stable name " + n + " is used by both " + before.key()
+                            + " and " + e.getKey().key() + "; give one of them another name");
+                }
+            }
+        }
     }
 
     /** The shipped mapping. */

@@ -175,5 +175,9 @@ class DfeMalformedTest {
         Path typo = write("typo.yaml", "sources:\n  census:\n    layouts:\n      - year: 2020\n        presnt: [NOR]\n");
         e = assertThrows(IllegalArgumentException.class, () -> ColumnMapping.load(typo));
         assertTrue(e.getMessage().contains("presnt"), e.getMessage());
+        // a stable name in two sources would give two columns the same name
+        Path clash = write("clash.yaml", "sources:\n  census:\n    measures:\n      READ_AVERAGE: NOR\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ColumnMapping.load(clash));
+        assertTrue(e.getMessage().contains("READ_AVERAGE") && e.getMessage().contains("ks2"), e.getMessage());
     }
 }
