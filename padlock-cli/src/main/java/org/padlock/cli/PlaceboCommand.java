@@ -48,7 +48,7 @@ final class PlaceboCommand implements Callable<Integer> {
     public Integer call() {
         PlaceboSpec d = PlaceboSpec.defaults(reps, seed, partnerships);
         PlaceboSpec ps = new PlaceboSpec(d.replications(), d.seed(), d.partnerships(), d.minSize(), d.maxSize(), d.minLaSchools(),
-                d.selectFsm(), d.selectAttainment(), caliper, d.covariates(), d.exact(), d.outcomes(), d.alpha());
+                d.selectFsm(), d.selectAttainment(), d.attainment(), caliper, d.covariates(), d.exact(), d.outcomes(), d.alpha());
         Progress progress = new Progress("");
         progress.accept("placebo: loading the national KS2 panel");
         // CR1 only for now; CR2, wild cluster bootstrap and randomisation inference plug in here
@@ -83,6 +83,7 @@ final class PlaceboCommand implements Callable<Integer> {
         sp.put("partnership_size", List.of(s.minSize(), s.maxSize()));
         sp.put("select_fsm", s.selectFsm());
         sp.put("select_attainment", s.selectAttainment());
+        sp.put("attainment_column", s.attainment());
         sp.put("caliper_sd", s.caliper());
         sp.put("covariates", s.covariates());
         sp.put("exact", s.exact());

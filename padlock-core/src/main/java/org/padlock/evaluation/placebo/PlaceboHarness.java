@@ -33,8 +33,8 @@ import org.padlock.estimation.ols.WlsFit;
  * {@link DesignStage} as a study), and the matched difference-in-differences is fitted and handed to
  * every inference method. The same panel, spec and methods give the same result.
  *
- * <p>Columns the panel must have: {@code URN}, {@code la}, {@code fsm_ever_pct}, the first
- * covariate as the attainment used for selection, the covariates, exact columns and outcome columns.
+ * <p>Columns the panel must have: {@code URN}, {@code la}, {@code fsm_ever_pct}, the spec's
+ * attainment column, covariates, exact columns and outcome columns.
  */
 public final class PlaceboHarness {
     private static final String TREATED = "treated";
@@ -61,7 +61,7 @@ public final class PlaceboHarness {
         }
         int n = panel.rowCount();
         String[] la = panel.text("la").values();
-        double[] weight = selectionWeights(panel.numeric("fsm_ever_pct").values(), panel.numeric(spec.covariates().get(0)).values(),
+        double[] weight = selectionWeights(panel.numeric("fsm_ever_pct").values(), panel.numeric(spec.attainment()).values(),
                 spec.selectFsm(), spec.selectAttainment());
         TreeMap<String, List<Integer>> byLa = new TreeMap<>();
         for (int i = 0; i < n; i++) {
