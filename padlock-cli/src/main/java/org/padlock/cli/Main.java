@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Quasi-experimental impact evaluation of school programmes.",
         subcommands = {DemoCommand.class, RunCommand.class, InitCommand.class, ValidateCommand.class, MatchCommand.class,
                 EstimateCommand.class, DidCommand.class, MdesCommand.class, RateCommand.class, MonthsCommand.class,
-                CostCommand.class, SurveyCommand.class, CommandLine.HelpCommand.class})
+                CostCommand.class, DfePanelCommand.class, PlaceboCommand.class,
+                SurveyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int BUG = 1;

@@ -50,6 +50,9 @@ public record StudyInputs(Frame schools, Frame pupils, Frame outcomes, Map<Strin
         Path schoolPath = rp.resolve(st.file());
         Frame schools = TableReader.read(schoolPath, schoolText);
         hashes.put(schoolPath.getFileName().toString(), Hashing.sha256(schoolPath));
+        if (p.data().dfe() != null) {
+            schools = DfeStudyData.join(rp, schools, st.id(), hashes);
+        }
         List<String> binary = new ArrayList<>(List.of(p.treatment()));
         if (p.pool() != null) {
             binary.add(p.pool());

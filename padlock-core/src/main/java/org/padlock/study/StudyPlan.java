@@ -53,7 +53,25 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
     /** The input tables. Pupils are required for {@code pupil-matched}; outcomes may sit in a separate school table. */
     public record Data(@JsonProperty(value = "schools", required = true) Table schools,
                        @JsonProperty("pupils") Table pupils,
-                       @JsonProperty("outcomes") Table outcomes) {
+                       @JsonProperty("outcomes") Table outcomes,
+                       @JsonProperty("dfe") Dfe dfe) {
+    }
+
+    /**
+     * Department for Education files as published, built into one row per URN (as {@code padlock
+     * dfe-panel}) and joined onto the school table by its id. Paths are relative to the plan.
+     */
+    public record Dfe(@JsonProperty("ks2") List<String> ks2,
+                      @JsonProperty("ks4") List<String> ks4,
+                      @JsonProperty("census") List<String> census,
+                      @JsonProperty("spine") String spine,
+                      @JsonProperty("gias") String gias,
+                      @JsonProperty("columns") String columns) {
+        public Dfe {
+            ks2 = ks2 == null ? List.of() : List.copyOf(ks2);
+            ks4 = ks4 == null ? List.of() : List.copyOf(ks4);
+            census = census == null ? List.of() : List.copyOf(census);
+        }
     }
 
     /** One input file, its identifier and (for pupils) the key of its school. Paths are relative to the plan. */
