@@ -1,0 +1,271 @@
+package org.padlock.design;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.hipparchus.special.Gamma;
+import org.padlock.balance.BalanceSummary;
+import org.padlock.balance.BalanceTable;
+import org.padlock.data.Collinearity;
+import org.padlock.data.ModelMatrix;
+
+/**
+ * pstest's summary statistics (psmatch2 4.1.0 {@code pstest.ado}, Leuven and Sianesi 2003; Rubin
+ * 2001 for B and R), before and after matching.
+ *
+ * <ul>
+ * <li>Before: a probit of treatment on the propensity-model terms over all units, unweighted;
+ * McFadden's pseudo-R2 {@code 1 - LL/LL0}, LR {@code chi2 = 2 (LL - LL0)} on the number of terms
+ * estimated (intercept excluded), {@code p = P(chi2_df > chi2)} (upper regularised gamma function) (Stata's {@code e(r2_p)},
+ * {@code e(chi2)}, {@code chi2tail(e(df_m), e(chi2))}).</li>
+ * <li>After: the same probit re-fitted on the matched sample with importance weights
+ * ({@code [iw=_weight]}): treated units weight 1 if matched (on support), controls psmatch2's
+ * {@code _weight} (the sum over the treated units served of 1/number of their controls, so that
+ * control weights sum to the number of matched treated units). MatchIt-convention weights are
+ * rescaled to this before the fit; units of weight 0 are left out. The log-likelihood is
+ * {@code sum w_i l_i} and LL0 uses the weighted treated share.</li>
+ * <li>Rubin's B = {@code 100 |m_1 - m_0| / sqrt((v_1 + v_0)/2)} and R = {@code v_1 / v_0} of the
+ * linear index {@code x'b} of that sample's probit: before, plain means and sample variances; after,
+ * importance-weighted means and Stata's importance-weighted variance
+ * {@code sum w (x - m)^2 / (sum w - 1)}. pstest's code reports B with its sign; it is given here
+ * as an absolute value, as Rubin defines it (the two agree whenever the treated index mean is the
+ * larger).</li>
+ * <li>MeanBias and MedBias are taken from the balance table (every factor level counts; pstest
+ * leaves out the base level of a factor).</li>
+ * </ul>
+ * The re-fitted model is always a probit, whatever the propensity model of the matching, as pstest.
+ */
+public final class BalanceSummaries {
+    private static final int MAX_ITER = 100;
+    /** Stop when every coefficient changes by less than this, relative to max(|b|, 0.1). */
+    private static final double EPSILON = 1e-12;
+
+    private BalanceSummaries() {
+    }
+
+    /**
+     * @param x       the propensity model's design matrix (intercept first), one row per unit
+     * @param treated 1/0 per unit
+     * @param weight  matching weights per unit (0 = not in the matched sample), either convention
+     * @param table   the balance table of the same units (for MeanBias and MedBias)
+     */
+    public static BalanceSummary compute(ModelMatrix x, int[] treated, double[] weight, BalanceTable table) {
+        int n = treated.length;
+        double[] one = new double[n];
+        Arrays.fill(one, 1.0);
+        BalanceSummary.Sample before = sample(x, treated, one, table.meanAbsPctBiasBefore(), table.medianAbsPctBiasBefore());
+        BalanceSummary.Sample after = sample(x, treated, pstestWeights(treated, weight), table.meanAbsPctBiasAfter(),
+                table.medianAbsPctBiasAfter());
+        return new BalanceSummary(before, after, "probit",
+                "importance weights: treated 1 if matched; controls psmatch2 _weight (sum of 1/k over the treated served)");
+    }
+
+    /**
+     * pstest's weights: treated 1 if matched, else 0; control weights rescaled to sum to the number
+     * of matched treated units (psmatch2's {@code _weight}).
+     */
+    static double[] pstestWeights(int[] treated, double[] weight) {
+        double nTm = 0;
+        double sc = 0;
+        for (int i = 0; i < treated.length; i++) {
+            if (weight[i] > 0) {
+                if (treated[i] == 1) {
+                    nTm++;
+                } else {
+                    sc += weight[i];
+                }
+            }
+        }
+        double[] w = new double[treated.length];
+        for (int i = 0; i < w.length; i++) {
+            if (weight[i] > 0) {
+                w[i] = treated[i] == 1 ? 1.0 : weight[i] * nTm / sc;
+            }
+        }
+        return w;
+    }
+
+    private static BalanceSummary.Sample sample(ModelMatrix x, int[] treated, double[] w, double meanBias, double medBias) {
+        int nT = 0;
+        int nC = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                if (treated[i] == 1) {
+                    nT++;
+                } else {
+                    nC++;
+                }
+            }
+        }
+        List<String> diag = new ArrayList<>();
+        if (nT < 2 || nC < 2) {
+            diag.add("fewer than two treated or control units in the sample: the treatment model was not re-fitted");
+            return new BalanceSummary.Sample(Double.NaN, Double.NaN, 0, Double.NaN, meanBias, medBias, Double.NaN,
+                    Double.NaN, nT, nC, diag);
+        }
+        Fit f = probit(x, treated, w, diag);
+        double pseudoR2 = 1 - f.ll / f.ll0;
+        double chi2 = 2 * (f.ll - f.ll0);
+        int df = f.terms - 1;
+        double p = df > 0 ? Gamma.regularizedGammaQ(df / 2.0, Math.max(chi2, 0) / 2) : Double.NaN;
+        double[] m = new double[2];
+        double[] sw = new double[2];
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                m[treated[i]] += w[i] * f.index[i];
+                sw[treated[i]] += w[i];
+            }
+        }
+        m[0] /= sw[0];
+        m[1] /= sw[1];
+        double[] ss = new double[2];
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                double d = f.index[i] - m[treated[i]];
+                ss[treated[i]] += w[i] * d * d;
+            }
+        }
+        // Stata's summarize with iweights (and without weights): variance = sum w (x - m)^2 / (sum w - 1)
+        double v0 = ss[0] / (sw[0] - 1);
+        double v1 = ss[1] / (sw[1] - 1);
+        double b = 100 * Math.abs(m[1] - m[0]) / Math.sqrt((v1 + v0) / 2);
+        return new BalanceSummary.Sample(pseudoR2, chi2, df, p, meanBias, medBias, b, v1 / v0, nT, nC, diag);
+    }
+
+    private record Fit(double ll, double ll0, int terms, double[] index) {
+    }
+
+    /**
+     * Weighted probit by Fisher scoring over the units with w > 0, iterated until the coefficients
+     * settle (tighter than glm's deviance rule, so that the linear index is accurate); collinear or
+     * empty terms dropped.
+     */
+    private static Fit probit(ModelMatrix x, int[] treated, double[] pw, List<String> diag) {
+        int n = treated.length;
+        double[][] full = x.x();
+        double[][] g = new double[full.length][full.length];
+        for (int a = 0; a < full.length; a++) {
+            for (int c = a; c < full.length; c++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    if (pw[i] > 0) {
+                        s += full[a][i] * full[c][i];
+                    }
+                }
+                g[a][c] = s;
+                g[c][a] = s;
+            }
+        }
+        int[] kept = Collinearity.independentTerms(g);
+        if (kept.length < full.length) {
+            List<String> dropped = new ArrayList<>();
+            for (int j = 0; j < full.length; j++) {
+                final int jj = j;
+                if (Arrays.stream(kept).noneMatch(k -> k == jj)) {
+                    dropped.add(x.names().get(j));
+                }
+            }
+            diag.add("terms dropped from the re-fitted model as collinear or constant in the sample: "
+                    + String.join(", ", dropped));
+        }
+        int p = kept.length;
+        double sw = 0;
+        double swy = 0;
+        double[] eta = new double[n];
+        double[] mu = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (pw[i] > 0) {
+                sw += pw[i];
+                swy += pw[i] * treated[i];
+            }
+            mu[i] = (treated[i] + 0.5) / 2;
+            eta[i] = inverseNormal(mu[i]);
+        }
+        double dev = -2 * logLik(treated, mu, pw);
+        double[] beta = new double[p];
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
+        boolean converged = false;
+        for (int it = 0; it < MAX_ITER && !converged; it++) {
+            DMatrixRMaj info = new DMatrixRMaj(p, p);
+            DMatrixRMaj rhs = new DMatrixRMaj(p, 1);
+            for (int i = 0; i < n; i++) {
+                if (!(pw[i] > 0)) {
+                    continue;
+                }
+                double d = Link.PROBIT.derivative(eta[i]);
+                double var = mu[i] * (1 - mu[i]);
+                if (!(d > 0) || !(var > 0)) {
+                    continue;
+                }
+                double wi = pw[i] * d * d / var;
+                double z = eta[i] + (treated[i] - mu[i]) / d;
+                for (int a = 0; a < p; a++) {
+                    double xa = full[kept[a]][i] * wi;
+                    rhs.add(a, 0, xa * z);
+                    for (int c = a; c < p; c++) {
+                        info.add(a, c, xa * full[kept[c]][i]);
+                    }
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                for (int c = 0; c < a; c++) {
+                    info.set(a, c, info.get(c, a));
+                }
+            }
+            if (!solver.setA(info)) {
+                diag.add("the re-fitted treatment model's information matrix became singular");
+                break;
+            }
+            DMatrixRMaj sol = new DMatrixRMaj(p, 1);
+            solver.solve(rhs, sol);
+            double change = 0;
+            for (int a = 0; a < p; a++) {
+                change = Math.max(change, Math.abs(sol.get(a, 0) - beta[a]) / Math.max(Math.abs(sol.get(a, 0)), 0.1));
+                beta[a] = sol.get(a, 0);
+            }
+            for (int i = 0; i < n; i++) {
+                double e = 0;
+                for (int a = 0; a < p; a++) {
+                    e += full[kept[a]][i] * beta[a];
+                }
+                eta[i] = e;
+                mu[i] = Math.min(Math.max(Link.PROBIT.mean(e), 1e-300), 1 - 1e-16);
+            }
+            dev = -2 * logLik(treated, mu, pw);
+            converged = it > 0 && change < EPSILON;
+        }
+        if (!converged) {
+            diag.add("the re-fitted treatment model did not converge in " + MAX_ITER + " iterations");
+        }
+        int extreme = 0;
+        for (int i = 0; i < n; i++) {
+            if (pw[i] > 0 && (mu[i] < 1e-10 || mu[i] > 1 - 1e-10)) {
+                extreme++;
+            }
+        }
+        if (extreme > 0) {
+            diag.add("separation in the re-fitted treatment model: " + extreme
+                    + " fitted probabilities are numerically 0 or 1");
+        }
+        double pbar = swy / sw;
+        double ll0 = swy * Math.log(pbar) + (sw - swy) * Math.log1p(-pbar);
+        return new Fit(-dev / 2, ll0, p, eta);
+    }
+
+    private static double logLik(int[] y, double[] mu, double[] w) {
+        double ll = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (w[i] > 0) {
+                ll += w[i] * (y[i] == 1 ? Math.log(mu[i]) : Math.log1p(-mu[i]));
+            }
+        }
+        return ll;
+    }
+
+    private static double inverseNormal(double p) {
+        return new org.hipparchus.distribution.continuous.NormalDistribution(0, 1).inverseCumulativeProbability(p);
+    }
+}
