@@ -85,7 +85,17 @@ pstest_case <- function(name, description, w) {
     m1u <- mean(x[tr == 1]); m0u <- mean(x[tr == 0]); v1u <- var(x[tr == 1]); v0u <- var(x[tr == 0])
     s1 <- tr == 1 & w > 0; s0 <- tr == 0 & w > 0
     m1m <- smean(x[s1], w[s1]); m0m <- smean(x[s0], w[s0])
+    # pstest's t-tests: `regress v treated` (before) and `regress v treated [iw=_weight]` (after);
+    # lm's weighted residual variance divides by n - 2, Stata's importance-weighted one by sum(w) - 2
+    tt <- t.test(x[tr == 1], x[tr == 0], var.equal = TRUE)
+    s <- w > 0
+    fit <- lm(x ~ tr, weights = w, subset = s)
+    nn <- sum(s); sw <- sum(w[s])
+    b <- unname(coef(fit)[2])
+    se <- summary(fit)$coefficients[2, 2] * sqrt((nn - 2) / (sw - 2))
     list(variable = v, mean_treated = m1u, mean_control = m0u,
+         t_before = unname(tt$statistic), p_before = tt$p.value,
+         t_after = b / se, p_after = 2 * pt(-abs(b / se), sw - 2),
          mean_treated_matched = m1m, mean_control_matched = m0m,
          pct_bias_before = 100 * (m1u - m0u) / sqrt((v1u + v0u) / 2),
          pct_bias_after = 100 * (m1m - m0m) / sqrt((v1u + v0u) / 2))

@@ -67,7 +67,7 @@ public final class BalanceSummaries {
      * pstest's weights: treated 1 if matched, else 0; control weights rescaled to sum to the number
      * of matched treated units (psmatch2's {@code _weight}).
      */
-    static double[] pstestWeights(int[] treated, double[] weight) {
+    public static double[] pstestWeights(int[] treated, double[] weight) {
         double nTm = 0;
         double sc = 0;
         for (int i = 0; i < treated.length; i++) {

@@ -35,6 +35,7 @@ final class ReportBuilder {
         s.add(methods(rp, d));
         s.add(flow(rp, d, rows));
         s.add(balance(d));
+        s.add(BaselineTables.section(rp, in, frozen));
         s.add(impact(rp, rows));
         if (!costs.isEmpty()) {
             s.add(cost(costs));
@@ -203,7 +204,8 @@ final class ReportBuilder {
         Figure overlap = new Figure.Overlap("ps-overlap", "Propensity score distributions by arm (all units)",
                 "Histogram of the estimated propensity scores of treated and comparison units on 20 equal bins from 0 to 1;"
                         + " overlap shows where matching is possible.", edges, ht, hc);
-        return new Section("balance", "Baseline balance", List.of(), List.of(t), List.of(love, overlap));
+        List<Table> tables = d.balance().summary() == null ? List.of(t) : List.of(t, BaselineTables.pstestSummary(d));
+        return new Section("balance", "Baseline balance", List.of(), tables, List.of(love, overlap));
     }
 
     private static Section impact(ResolvedPlan rp, List<AnalysisRow> rows) {

@@ -68,6 +68,7 @@ class PstestReferenceTest {
         assertEquals(ref.get("median_abs_pct_bias").asDouble(), s.medianAbsPctBias(), 1e-9, at + " MedBias");
         assertEquals(ref.get("n_treated").asInt(), s.treated(), at);
         assertEquals(ref.get("n_control").asInt(), s.controls(), at);
+        assertEquals(List.of(), s.diagnostics(), at + ": converged, no separation");
     }
 
     static void compareCase(String name, double[] w) {
