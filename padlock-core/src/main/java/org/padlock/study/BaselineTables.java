@@ -9,10 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.padlock.balance.BalanceSummary;
+import org.padlock.balance.Characteristic;
 import org.padlock.balance.GroupComparison;
-import org.padlock.data.Column;
 import org.padlock.data.Frame;
-import org.padlock.data.ModelMatrixBuilder;
 import org.padlock.data.NumericColumn;
 import org.padlock.data.TextColumn;
 import org.padlock.design.BalanceSummaries;
@@ -233,27 +232,8 @@ final class BaselineTables {
                         "National level: reference values given in the study plan (baseline.national); blank when not given."));
     }
 
-    /** The characteristics of the named columns: a 0/1 indicator per level for categorical columns. */
     private static List<Variable> variables(Frame f, List<String> names, Set<String> factors, Map<String, String> labels) {
-        List<Variable> out = new ArrayList<>();
-        int[] all = ModelMatrixBuilder.allRows(f);
-        for (String c : names) {
-            Column col = f.column(c);
-            if (factors.contains(c) || col instanceof TextColumn) {
-                TextColumn tc = f.text(c);
-                for (String level : ModelMatrixBuilder.levels(tc, all)) {
-                    double[] x = new double[f.rowCount()];
-                    for (int i = 0; i < x.length; i++) {
-                        x[i] = tc.get(i) == null ? Double.NaN : level.equals(tc.get(i)) ? 1 : 0;
-                    }
-                    String key = c + "_" + level;
-                    out.add(new Variable(key, labels.getOrDefault(key, labels.getOrDefault(c, c) + ": " + level), x));
-                }
-            } else {
-                out.add(new Variable(c, labels.getOrDefault(c, c), f.numeric(c).values()));
-            }
-        }
-        return out;
+        return Characteristic.of(f, names, factors, labels).stream().map(c -> new Variable(c.key(), c.label(), c.x())).toList();
     }
 
     @SafeVarargs

@@ -70,7 +70,7 @@ final class ReportBuilder {
     }
 
     private static Section methods(ResolvedPlan rp, DesignResult d) {
-        MatchSpec m = rp.match();
+        MatchSpec m = d.spec();
         StudyPlan p = rp.plan();
         List<String> paras = new ArrayList<>();
         paras.add(String.format(Locale.ROOT, "Comparison schools were chosen before any outcome was read (outcome-blind"
