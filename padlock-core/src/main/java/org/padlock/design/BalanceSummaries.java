@@ -6,6 +6,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.hipparchus.special.Erf;
 import org.hipparchus.special.Gamma;
 import org.padlock.balance.BalanceSummary;
 import org.padlock.balance.BalanceTable;
@@ -139,9 +140,10 @@ public final class BalanceSummaries {
     }
 
     /**
-     * Weighted probit by Fisher scoring over the units with w > 0, iterated until the coefficients
-     * settle (tighter than glm's deviance rule, so that the linear index is accurate); collinear or
-     * empty terms dropped.
+     * Weighted probit maximum likelihood by Newton-Raphson with the observed information (as
+     * Stata's {@code probit}; the probit log-likelihood is concave, so the iteration starts from 0
+     * and halves a step that lowers it), iterated until every coefficient changes by less than
+     * 1e-12 relative; collinear or empty terms dropped. Only units with w > 0 take part.
      */
     private static Fit probit(ModelMatrix x, int[] treated, double[] pw, List<String> diag) {
         int n = treated.length;
@@ -172,41 +174,42 @@ public final class BalanceSummaries {
                     + String.join(", ", dropped));
         }
         int p = kept.length;
+        double[][] xs = new double[p][];
+        for (int a = 0; a < p; a++) {
+            xs[a] = full[kept[a]];
+        }
         double sw = 0;
         double swy = 0;
-        double[] eta = new double[n];
-        double[] mu = new double[n];
         for (int i = 0; i < n; i++) {
             if (pw[i] > 0) {
                 sw += pw[i];
                 swy += pw[i] * treated[i];
             }
-            mu[i] = (treated[i] + 0.5) / 2;
-            eta[i] = inverseNormal(mu[i]);
         }
-        double dev = -2 * logLik(treated, mu, pw);
         double[] beta = new double[p];
+        double[] eta = new double[n];
+        double ll = probitLogLik(treated, eta, pw);
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
         boolean converged = false;
         for (int it = 0; it < MAX_ITER && !converged; it++) {
             DMatrixRMaj info = new DMatrixRMaj(p, p);
-            DMatrixRMaj rhs = new DMatrixRMaj(p, 1);
+            DMatrixRMaj score = new DMatrixRMaj(p, 1);
             for (int i = 0; i < n; i++) {
                 if (!(pw[i] > 0)) {
                     continue;
                 }
-                double d = Link.PROBIT.derivative(eta[i]);
-                double var = mu[i] * (1 - mu[i]);
-                if (!(d > 0) || !(var > 0)) {
-                    continue;
-                }
-                double wi = pw[i] * d * d / var;
-                double z = eta[i] + (treated[i] - mu[i]) / d;
+                // d log L / d eta = q lambda, -d2 log L / d eta2 = lambda (lambda + q eta), q = 2y - 1,
+                // lambda = phi(q eta) / Phi(q eta) (the inverse Mills ratio)
+                double q = treated[i] == 1 ? 1 : -1;
+                double lam = millsRatio(q * eta[i]);
+                double gi = pw[i] * q * lam;
+                double hi = pw[i] * lam * (lam + q * eta[i]);
                 for (int a = 0; a < p; a++) {
-                    double xa = full[kept[a]][i] * wi;
-                    rhs.add(a, 0, xa * z);
+                    double xa = xs[a][i];
+                    score.add(a, 0, xa * gi);
+                    double xh = xa * hi;
                     for (int c = a; c < p; c++) {
-                        info.add(a, c, xa * full[kept[c]][i]);
+                        info.add(a, c, xh * xs[c][i]);
                     }
                 }
             }
@@ -219,30 +222,47 @@ public final class BalanceSummaries {
                 diag.add("the re-fitted treatment model's information matrix became singular");
                 break;
             }
-            DMatrixRMaj sol = new DMatrixRMaj(p, 1);
-            solver.solve(rhs, sol);
+            DMatrixRMaj step = new DMatrixRMaj(p, 1);
+            solver.solve(score, step);
+            double[] trial = new double[p];
+            double[] trialEta = new double[n];
+            double trialLl = Double.NEGATIVE_INFINITY;
+            double scale = 1;
+            for (int h = 0; h < 40; h++) {
+                for (int a = 0; a < p; a++) {
+                    trial[a] = beta[a] + scale * step.get(a, 0);
+                }
+                for (int i = 0; i < n; i++) {
+                    if (pw[i] > 0) {
+                        double e = 0;
+                        for (int a = 0; a < p; a++) {
+                            e += xs[a][i] * trial[a];
+                        }
+                        trialEta[i] = e;
+                    }
+                }
+                trialLl = probitLogLik(treated, trialEta, pw);
+                if (trialLl >= ll - 1e-12 * Math.abs(ll)) {
+                    break;
+                }
+                scale /= 2;
+            }
             double change = 0;
             for (int a = 0; a < p; a++) {
-                change = Math.max(change, Math.abs(sol.get(a, 0) - beta[a]) / Math.max(Math.abs(sol.get(a, 0)), 0.1));
-                beta[a] = sol.get(a, 0);
+                change = Math.max(change, Math.abs(trial[a] - beta[a]) / Math.max(Math.abs(trial[a]), 0.1));
             }
-            for (int i = 0; i < n; i++) {
-                double e = 0;
-                for (int a = 0; a < p; a++) {
-                    e += full[kept[a]][i] * beta[a];
-                }
-                eta[i] = e;
-                mu[i] = Math.min(Math.max(Link.PROBIT.mean(e), 1e-300), 1 - 1e-16);
-            }
-            dev = -2 * logLik(treated, mu, pw);
-            converged = it > 0 && change < EPSILON;
+            beta = trial;
+            eta = trialEta;
+            ll = trialLl;
+            converged = change < EPSILON;
         }
         if (!converged) {
             diag.add("the re-fitted treatment model did not converge in " + MAX_ITER + " iterations");
         }
         int extreme = 0;
         for (int i = 0; i < n; i++) {
-            if (pw[i] > 0 && (mu[i] < 1e-10 || mu[i] > 1 - 1e-10)) {
+            double m = Link.PROBIT.mean(eta[i]);
+            if (pw[i] > 0 && (m < 1e-10 || m > 1 - 1e-10)) {
                 extreme++;
             }
         }
@@ -252,20 +272,34 @@ public final class BalanceSummaries {
         }
         double pbar = swy / sw;
         double ll0 = swy * Math.log(pbar) + (sw - swy) * Math.log1p(-pbar);
-        return new Fit(-dev / 2, ll0, p, eta);
+        return new Fit(ll, ll0, p, eta);
     }
 
-    private static double logLik(int[] y, double[] mu, double[] w) {
+    private static final double SQRT2 = Math.sqrt(2);
+    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+    /** log Phi(z), accurate in the lower tail (erfc). */
+    private static double logPhi(double z) {
+        if (z > -30) {
+            return Math.log(0.5 * Erf.erfc(-z / SQRT2));
+        }
+        // asymptotic expansion of the normal tail: Phi(z) ~ phi(z) / |z| (1 - 1/z^2 + 3/z^4)
+        double z2 = z * z;
+        return -0.5 * z2 - LOG_SQRT_2PI - Math.log(-z) + Math.log1p(-1 / z2 + 3 / (z2 * z2));
+    }
+
+    /** phi(z) / Phi(z). */
+    private static double millsRatio(double z) {
+        return Math.exp(-0.5 * z * z - LOG_SQRT_2PI - logPhi(z));
+    }
+
+    private static double probitLogLik(int[] y, double[] eta, double[] w) {
         double ll = 0;
         for (int i = 0; i < y.length; i++) {
             if (w[i] > 0) {
-                ll += w[i] * (y[i] == 1 ? Math.log(mu[i]) : Math.log1p(-mu[i]));
+                ll += w[i] * logPhi(y[i] == 1 ? eta[i] : -eta[i]);
             }
         }
         return ll;
-    }
-
-    private static double inverseNormal(double p) {
-        return new org.hipparchus.distribution.continuous.NormalDistribution(0, 1).inverseCumulativeProbability(p);
     }
 }
