@@ -2,7 +2,6 @@ package org.padlock.balance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -115,8 +114,7 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
             double d = Math.abs(mT / swT - mC / swC);
             return new double[] {d, d};
         }
-        int[] ord = IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).boxed()
-                .sorted(Comparator.comparingDouble(i -> v[i])).mapToInt(Integer::intValue).toArray();
+        int[] ord = sortedIndex(v);
         double cum = 0;
         double sum = 0;
         double max = 0;
@@ -146,6 +144,35 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
 
     private static double ratio(double a, double b) {
         return b > 0 ? a / b : (a == 0 ? 0.0 : Double.NaN);
+    }
+
+    /** Indices of the non-missing values of {@code v} in ascending order of value, ties in index order (stable merge sort). */
+    static int[] sortedIndex(double[] v) {
+        int[] idx = IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).toArray();
+        int[] tmp = new int[idx.length];
+        for (int width = 1; width < idx.length; width *= 2) {
+            for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, idx.length);
+                if (v[idx[mid - 1]] <= v[idx[mid]]) {
+                    continue;
+                }
+                int a = lo;
+                int b = mid;
+                int k = lo;
+                while (a < mid && b < hi) {
+                    tmp[k++] = v[idx[b]] < v[idx[a]] ? idx[b++] : idx[a++];
+                }
+                while (a < mid) {
+                    tmp[k++] = idx[a++];
+                }
+                while (b < hi) {
+                    tmp[k++] = idx[b++];
+                }
+                System.arraycopy(tmp, lo, idx, lo, hi - lo);
+            }
+        }
+        return idx;
     }
 
     /** Arithmetic mean ({@code NaN} when empty). */

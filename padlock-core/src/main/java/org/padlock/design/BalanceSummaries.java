@@ -43,6 +43,8 @@ public final class BalanceSummaries {
     private static final int MAX_ITER = 100;
     /** Stop when every coefficient changes by less than this, relative to max(|b|, 0.1). */
     private static final double EPSILON = 1e-12;
+    /** Relative log-likelihood change below which iterating further cannot change the fit statistics. */
+    private static final double LL_EPSILON = 1e-15;
 
     private BalanceSummaries() {
     }
@@ -188,9 +190,12 @@ public final class BalanceSummaries {
         }
         double[] beta = new double[p];
         double[] eta = new double[n];
-        double ll = probitLogLik(treated, eta, pw);
+        // lp[i] = log Phi(q_i eta_i), kept with eta so that each iteration evaluates the normal tail once per unit
+        double[] lp = new double[n];
+        double ll = probitLogLik(treated, eta, pw, lp);
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
         boolean converged = false;
+        double lastChange = Double.POSITIVE_INFINITY;
         for (int it = 0; it < MAX_ITER && !converged; it++) {
             DMatrixRMaj info = new DMatrixRMaj(p, p);
             DMatrixRMaj score = new DMatrixRMaj(p, 1);
@@ -201,7 +206,7 @@ public final class BalanceSummaries {
                 // d log L / d eta = q lambda, -d2 log L / d eta2 = lambda (lambda + q eta), q = 2y - 1,
                 // lambda = phi(q eta) / Phi(q eta) (the inverse Mills ratio)
                 double q = treated[i] == 1 ? 1 : -1;
-                double lam = millsRatio(q * eta[i]);
+                double lam = Math.exp(-0.5 * eta[i] * eta[i] - LOG_SQRT_2PI - lp[i]);
                 double gi = pw[i] * q * lam;
                 double hi = pw[i] * lam * (lam + q * eta[i]);
                 for (int a = 0; a < p; a++) {
@@ -226,6 +231,7 @@ public final class BalanceSummaries {
             solver.solve(score, step);
             double[] trial = new double[p];
             double[] trialEta = new double[n];
+            double[] trialLp = new double[n];
             double trialLl = Double.NEGATIVE_INFINITY;
             double scale = 1;
             for (int h = 0; h < 40; h++) {
@@ -241,7 +247,7 @@ public final class BalanceSummaries {
                         trialEta[i] = e;
                     }
                 }
-                trialLl = probitLogLik(treated, trialEta, pw);
+                trialLl = probitLogLik(treated, trialEta, pw, trialLp);
                 if (trialLl >= ll - 1e-12 * Math.abs(ll)) {
                     break;
                 }
@@ -251,10 +257,21 @@ public final class BalanceSummaries {
             for (int a = 0; a < p; a++) {
                 change = Math.max(change, Math.abs(trial[a] - beta[a]) / Math.max(Math.abs(trial[a]), 0.1));
             }
+            double gain = trialLl - ll;
             beta = trial;
             eta = trialEta;
+            lp = trialLp;
             ll = trialLl;
             converged = change < EPSILON;
+            boolean stalled = change > 0.5 * lastChange;
+            lastChange = change;
+            if (!converged && stalled && it > 0 && Math.abs(gain) <= LL_EPSILON * Math.abs(ll)) {
+                // the log-likelihood no longer moves while the coefficients keep moving (Newton's steps
+                // no longer shrink): (quasi-)separation,
+                // where the estimates run off to infinity; the LL is at its supremum, so stop here
+                diag.add("the re-fitted treatment model's coefficients did not settle (log-likelihood converged)");
+                converged = true;
+            }
         }
         if (!converged) {
             diag.add("the re-fitted treatment model did not converge in " + MAX_ITER + " iterations");
@@ -288,16 +305,13 @@ public final class BalanceSummaries {
         return -0.5 * z2 - LOG_SQRT_2PI - Math.log(-z) + Math.log1p(-1 / z2 + 3 / (z2 * z2));
     }
 
-    /** phi(z) / Phi(z). */
-    private static double millsRatio(double z) {
-        return Math.exp(-0.5 * z * z - LOG_SQRT_2PI - logPhi(z));
-    }
-
-    private static double probitLogLik(int[] y, double[] eta, double[] w) {
+    /** The weighted probit log-likelihood; {@code lp} receives log Phi(q_i eta_i) per unit. */
+    private static double probitLogLik(int[] y, double[] eta, double[] w, double[] lp) {
         double ll = 0;
         for (int i = 0; i < y.length; i++) {
             if (w[i] > 0) {
-                ll += w[i] * logPhi(y[i] == 1 ? eta[i] : -eta[i]);
+                lp[i] = logPhi(y[i] == 1 ? eta[i] : -eta[i]);
+                ll += w[i] * lp[i];
             }
         }
         return ll;
