@@ -13,5 +13,6 @@ cd "$(dirname "$0")"
 (cd study_sensitivity && Rscript make_study_sensitivity.R)
 (cd survey && Rscript make_survey_reference.R)
 (cd design-ext && Rscript make_design_ext.R)
+(cd balance && Rscript make_pstest.R)
 Rscript -e 'pk <- c("MatchIt","sandwich","clubSandwich","estimatr","lme4","jsonlite"); cat(R.version.string, "\n", sep = ""); for (p in pk) cat(p, " ", as.character(packageVersion(p)), "\n", sep = "")' > versions.txt
 cat versions.txt

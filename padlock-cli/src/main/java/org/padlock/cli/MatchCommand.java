@@ -138,21 +138,16 @@ final class MatchCommand implements Callable<Integer> {
         j.put("distance", r.spec().distance().label());
         List<Map<String, Object>> bal = new ArrayList<>();
         for (BalanceRow b : r.balance().rows()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("variable", b.variable());
-            x.put("mean_treated", b.meanTreated());
-            x.put("mean_control_before", b.meanControlBefore());
-            x.put("mean_control_after", b.meanControlAfter());
-            x.put("smd_before", b.smdBefore());
-            x.put("smd_after", b.smdAfter());
-            x.put("pct_bias_before", b.pctBiasBefore());
-            x.put("pct_bias_after", b.pctBiasAfter());
-            x.put("variance_ratio_after", b.varianceRatioAfter());
-            bal.add(x);
+            bal.add(b.toJson());
         }
         j.put("balance", bal);
         j.put("mean_abs_pct_bias_after", r.balance().meanAbsPctBiasAfter());
         j.put("median_abs_pct_bias_after", r.balance().medianAbsPctBiasAfter());
+        j.put("mean_abs_pct_bias_before", r.balance().meanAbsPctBiasBefore());
+        j.put("median_abs_pct_bias_before", r.balance().medianAbsPctBiasBefore());
+        if (r.balance().summary() != null) {
+            j.put("balance_summary", r.balance().summary().toJson());
+        }
         j.put("diagnostics", m.diagnostics());
         return j;
     }

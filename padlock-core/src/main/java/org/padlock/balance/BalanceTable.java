@@ -3,6 +3,7 @@ package org.padlock.balance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Balance of covariates between treated and control units before and after matching.
@@ -11,19 +12,34 @@ import java.util.List;
  * variances in the denominator before and after matching (Leuven and Sianesi 2003; Rosenbaum and
  * Rubin 1985); MatchIt's ATT standardised mean difference {@code (m_t - m_c) / s_t} with the SD of
  * the unmatched treated group, {@code sqrt(p (1 - p))} for a binary covariate (MatchIt 4.7
- * {@code summary.matchit}). Weighted variances use
- * {@code sum w (x - m)^2 / (sum w - sum w^2 / sum w)}, as MatchIt does.
+ * {@code summary.matchit}); when |m_t - m_c| is at most {@code sqrt(.Machine$double.eps)} the raw
+ * difference is reported, as MatchIt does. Weighted variances use
+ * {@code sum w (x - m)^2 / (sum w - sum w^2 / sum w)}, as MatchIt does; the variance ratio is
+ * treated over control and is not defined for a binary covariate. eCDF statistics follow MatchIt
+ * 4.5 {@code summary.matchit} ({@code qqsum} with {@code standardize = TRUE}): weights are
+ * normalised to sum to 1 within each group, and the absolute difference of the two weighted eCDFs
+ * is evaluated at every distinct value of the covariate over all units (zero-weight units
+ * included); {@code ecdf mean} and {@code ecdf max} are its mean and maximum over those values. For
+ * a binary covariate both equal |m_t - m_c|.
  *
  * @param rows             one row per covariate or factor level
  * @param meanAbsPctBiasBefore mean |% bias| before matching (pstest MeanBias)
  * @param meanAbsPctBiasAfter  mean |% bias| after matching
  * @param medianAbsPctBiasBefore median |% bias| before (pstest MedBias)
  * @param medianAbsPctBiasAfter  median |% bias| after
+ * @param summary          pstest's summary (re-fitted treatment model, Rubin's B and R), or {@code null}
+ *                         when not computed
  */
 public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, double meanAbsPctBiasAfter,
-                           double medianAbsPctBiasBefore, double medianAbsPctBiasAfter) {
+                           double medianAbsPctBiasBefore, double medianAbsPctBiasAfter, BalanceSummary summary) {
     public BalanceTable {
         rows = List.copyOf(rows);
+    }
+
+    /** This table with pstest's summary attached. */
+    public BalanceTable withSummary(BalanceSummary s) {
+        return new BalanceTable(rows, meanAbsPctBiasBefore, meanAbsPctBiasAfter, medianAbsPctBiasBefore,
+                medianAbsPctBiasAfter, s);
     }
 
     /**
@@ -39,21 +55,82 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
         Arrays.fill(one, 1.0);
         for (int j = 0; j < names.size(); j++) {
             double[] v = x[j];
+            boolean bin = isBinary(v);
             Moments tU = Moments.of(v, treated, 1, one);
             Moments cU = Moments.of(v, treated, 0, one);
             Moments tM = Moments.of(v, treated, 1, weight);
             Moments cM = Moments.of(v, treated, 0, weight);
             double pooled = Math.sqrt((tU.var() + cU.var()) / 2);
             // MatchIt: the SD of a binary covariate is sqrt(p (1 - p)), without the n - 1 correction
-            double sdT = isBinary(v) ? Math.sqrt(tU.mean() * (1 - tU.mean())) : Math.sqrt(tU.var());
-            rows.add(new BalanceRow(names.get(j), tU.mean(), cU.mean(), tM.mean(), cM.mean(),
-                    ratio(tU.mean() - cU.mean(), sdT), ratio(tM.mean() - cM.mean(), sdT),
+            double sdT = bin ? Math.sqrt(tU.mean() * (1 - tU.mean())) : Math.sqrt(tU.var());
+            double[] eB = ecdf(v, treated, one, bin);
+            double[] eA = ecdf(v, treated, weight, bin);
+            rows.add(new BalanceRow(names.get(j), bin, tU.mean(), cU.mean(), tM.mean(), cM.mean(),
+                    smd(tU.mean() - cU.mean(), sdT), smd(tM.mean() - cM.mean(), sdT),
                     100 * ratio(tU.mean() - cU.mean(), pooled), 100 * ratio(tM.mean() - cM.mean(), pooled),
-                    ratio(tU.var(), cU.var()), ratio(tM.var(), cM.var())));
+                    bin ? Double.NaN : ratio(tU.var(), cU.var()), bin ? Double.NaN : ratio(tM.var(), cM.var()),
+                    eB[0], eB[1], eA[0], eA[1]));
         }
         double[] before = rows.stream().mapToDouble(r -> Math.abs(r.pctBiasBefore())).filter(d -> !Double.isNaN(d)).toArray();
         double[] after = rows.stream().mapToDouble(r -> Math.abs(r.pctBiasAfter())).filter(d -> !Double.isNaN(d)).toArray();
-        return new BalanceTable(rows, mean(before), mean(after), median(before), median(after));
+        return new BalanceTable(rows, mean(before), mean(after), median(before), median(after), null);
+    }
+
+    /** MatchIt's {@code sqrt(.Machine$double.eps)}: below it the raw difference is reported. */
+    private static final double TOO_SMALL = Math.sqrt(Math.ulp(1.0));
+
+    private static double smd(double diff, double sd) {
+        if (Double.isNaN(diff)) {
+            return Double.NaN;
+        }
+        return Math.abs(diff) <= TOO_SMALL ? diff : ratio(diff, sd);
+    }
+
+    /**
+     * {mean, max} of |F_t(v) - F_c(v)| over the distinct values v of the covariate, with weights
+     * normalised within group (MatchIt {@code qqsum}, standardize = TRUE). Missing values are skipped.
+     */
+    static double[] ecdf(double[] v, int[] treated, double[] w, boolean binary) {
+        double swT = 0;
+        double swC = 0;
+        double mT = 0;
+        double mC = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isNaN(v[i]) || !(w[i] > 0)) {
+                continue;
+            }
+            if (treated[i] == 1) {
+                swT += w[i];
+                mT += w[i] * v[i];
+            } else {
+                swC += w[i];
+                mC += w[i] * v[i];
+            }
+        }
+        if (!(swT > 0) || !(swC > 0)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        if (binary) {
+            double d = Math.abs(mT / swT - mC / swC);
+            return new double[] {d, d};
+        }
+        int[] ord = sortedIndex(v);
+        double cum = 0;
+        double sum = 0;
+        double max = 0;
+        int points = 0;
+        for (int k = 0; k < ord.length; k++) {
+            int i = ord[k];
+            double wi = w[i] > 0 ? w[i] : 0;
+            cum += treated[i] == 1 ? wi / swT : -wi / swC;
+            if (k == ord.length - 1 || v[ord[k + 1]] != v[i]) {
+                double d = Math.abs(cum);
+                sum += d;
+                max = Math.max(max, d);
+                points++;
+            }
+        }
+        return new double[] {sum / points, max};
     }
 
     private static boolean isBinary(double[] v) {
@@ -69,11 +146,42 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
         return b > 0 ? a / b : (a == 0 ? 0.0 : Double.NaN);
     }
 
-    static double mean(double[] v) {
+    /** Indices of the non-missing values of {@code v} in ascending order of value, ties in index order (stable merge sort). */
+    static int[] sortedIndex(double[] v) {
+        int[] idx = IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).toArray();
+        int[] tmp = new int[idx.length];
+        for (int width = 1; width < idx.length; width *= 2) {
+            for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, idx.length);
+                if (v[idx[mid - 1]] <= v[idx[mid]]) {
+                    continue;
+                }
+                int a = lo;
+                int b = mid;
+                int k = lo;
+                while (a < mid && b < hi) {
+                    tmp[k++] = v[idx[b]] < v[idx[a]] ? idx[b++] : idx[a++];
+                }
+                while (a < mid) {
+                    tmp[k++] = idx[a++];
+                }
+                while (b < hi) {
+                    tmp[k++] = idx[b++];
+                }
+                System.arraycopy(tmp, lo, idx, lo, hi - lo);
+            }
+        }
+        return idx;
+    }
+
+    /** Arithmetic mean ({@code NaN} when empty). */
+    public static double mean(double[] v) {
         return v.length == 0 ? Double.NaN : Arrays.stream(v).average().orElse(Double.NaN);
     }
 
-    static double median(double[] v) {
+    /** Median, the average of the two middle values for an even count (Stata's p50; {@code NaN} when empty). */
+    public static double median(double[] v) {
         if (v.length == 0) {
             return Double.NaN;
         }

@@ -147,6 +147,7 @@ public final class DesignStage {
         ModelMatrix bx = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
                 new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false);
         BalanceTable bal = BalanceTable.compute(bx.names(), bx.x(), treat, m.weight());
+        bal = bal.withSummary(BalanceSummaries.compute(x, treat, m.weight(), bal));
         MatchedSample withDiag = new MatchedSample(m.ids(), m.treated(), m.pscore(), m.distance(), m.weight(),
                 m.discarded(), m.subclass(), m.cluster(), m.nTreated(), m.nControl(), m.nTreatedMatched(),
                 m.nControlMatched(), m.nDiscarded(), m.caliperWidth(), m.multiClusterControls(), allDiag);

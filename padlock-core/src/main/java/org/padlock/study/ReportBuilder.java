@@ -35,6 +35,7 @@ final class ReportBuilder {
         s.add(EvaluationReport.flow(rp, ev));
         s.add(EvaluationReport.mdes(rp, ev));
         s.add(balance(d));
+        s.add(BaselineTables.section(rp, in, frozen));
         s.add(impact(rp, rows));
         s.add(EvaluationReport.security(rp, ev));
         if (!costs.isEmpty()) {
@@ -51,7 +52,7 @@ final class ReportBuilder {
     }
 
     private static Section methods(ResolvedPlan rp, DesignResult d) {
-        MatchSpec m = rp.match();
+        MatchSpec m = d.spec();
         StudyPlan p = rp.plan();
         List<String> paras = new ArrayList<>();
         paras.add(String.format(Locale.ROOT, "Comparison schools were chosen before any outcome was read (outcome-blind"
@@ -148,7 +149,8 @@ final class ReportBuilder {
         Figure overlap = new Figure.Overlap("ps-overlap", "Propensity score distributions by arm (all units)",
                 "Histogram of the estimated propensity scores of treated and comparison units on 20 equal bins from 0 to 1;"
                         + " overlap shows where matching is possible.", edges, ht, hc);
-        return new Section("balance", "Baseline balance", List.of(), List.of(t), List.of(love, overlap));
+        List<Table> tables = d.balance().summary() == null ? List.of(t) : List.of(t, BaselineTables.pstestSummary(d));
+        return new Section("balance", "Baseline balance", List.of(), tables, List.of(love, overlap));
     }
 
     private static Section impact(ResolvedPlan rp, List<AnalysisRow> rows) {

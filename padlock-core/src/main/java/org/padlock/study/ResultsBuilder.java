@@ -96,25 +96,16 @@ final class ResultsBuilder {
         s.put("propensity_model", pm);
         List<Map<String, Object>> bal = new ArrayList<>();
         for (BalanceRow r : d.balance().rows()) {
-            Map<String, Object> x = new TreeMap<>();
-            x.put("variable", r.variable());
-            x.put("mean_treated", r.meanTreated());
-            x.put("mean_control_before", r.meanControlBefore());
-            x.put("mean_treated_after", r.meanTreatedAfter());
-            x.put("mean_control_after", r.meanControlAfter());
-            x.put("smd_before", r.smdBefore());
-            x.put("smd_after", r.smdAfter());
-            x.put("pct_bias_before", r.pctBiasBefore());
-            x.put("pct_bias_after", r.pctBiasAfter());
-            x.put("variance_ratio_before", r.varianceRatioBefore());
-            x.put("variance_ratio_after", r.varianceRatioAfter());
-            bal.add(x);
+            bal.add(r.toJson());
         }
         s.put("balance", bal);
         s.put("mean_abs_pct_bias_before", d.balance().meanAbsPctBiasBefore());
         s.put("mean_abs_pct_bias_after", d.balance().meanAbsPctBiasAfter());
         s.put("median_abs_pct_bias_before", d.balance().medianAbsPctBiasBefore());
         s.put("median_abs_pct_bias_after", d.balance().medianAbsPctBiasAfter());
+        if (d.balance().summary() != null) {
+            s.put("balance_summary", d.balance().summary().toJson());
+        }
         return s;
     }
 

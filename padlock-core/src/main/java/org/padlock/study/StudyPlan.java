@@ -26,6 +26,7 @@ import org.padlock.eef.CostSpec;
  * @param report     report options
  * @param evaluation evaluation-layer inputs: padlock design label, protocol MDES assumptions, downgrades, compliance
  * @param surveys    process-evaluation surveys ({@link SurveyPlan})
+ * @param baseline   the baseline-characteristics tables (000 Tables 4-5, 003 Table 10); optional
  */
 public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                         @JsonProperty(value = "name", required = true) String name,
@@ -43,7 +44,8 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                         @JsonProperty("cost") CostSpec cost,
                         @JsonProperty("report") Report report,
                         @JsonProperty("evaluation") EvaluationPlan evaluation,
-                        @JsonProperty("surveys") SurveyPlan surveys) {
+                        @JsonProperty("surveys") SurveyPlan surveys,
+                        @JsonProperty("baseline") Baseline baseline) {
     public StudyPlan {
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
         subgroups = subgroups == null ? List.of() : List.copyOf(subgroups);
@@ -98,7 +100,8 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                            @JsonProperty("kernel") String kernel,
                            @JsonProperty("bandwidth") Double bandwidth,
                            @JsonProperty("ties") Boolean ties,
-                           @JsonProperty("max_reuse") Integer maxReuse) {
+                           @JsonProperty("max_reuse") Integer maxReuse,
+                           @JsonProperty("search") Search search) {
         public Matching {
             covariates = covariates == null ? List.of() : List.copyOf(covariates);
             factors = factors == null ? List.of() : List.copyOf(factors);
@@ -111,6 +114,48 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
             List<String> all = new java.util.ArrayList<>(covariates);
             all.addAll(mahvars);
             return all;
+        }
+    }
+
+    /**
+     * A specification search (seed 000): every combination of the candidate covariate sets, ratios,
+     * replacement settings and calipers is matched (outcome-blind) and the one with the lowest median
+     * |% bias| over {@code key_variables} is chosen; the rest of {@code matching} applies to all
+     * candidates. Omitted lists take the single value of {@code matching}. A caliper of {@code null}
+     * in the list means no caliper.
+     */
+    public record Search(@JsonProperty("covariate_sets") List<List<String>> covariateSets,
+                         @JsonProperty("ratios") List<Integer> ratios,
+                         @JsonProperty("replace") List<Boolean> replace,
+                         @JsonProperty("calipers") List<Double> calipers,
+                         @JsonProperty("distances") List<String> distances,
+                         @JsonProperty(value = "key_variables", required = true) List<String> keyVariables) {
+        public Search {
+            covariateSets = covariateSets == null ? List.of() : covariateSets.stream().map(List::copyOf).toList();
+            ratios = ratios == null ? List.of() : List.copyOf(ratios);
+            replace = replace == null ? List.of() : List.copyOf(replace);
+            calipers = calipers == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(calipers));
+            distances = distances == null ? List.of() : List.copyOf(distances);
+            keyVariables = keyVariables == null ? List.of() : List.copyOf(keyVariables);
+        }
+    }
+
+    /**
+     * The baseline-characteristics tables. {@code school_variables} default to the matching
+     * covariates, exact-matching columns and school covariates of the analysis; {@code
+     * pupil_variables} (pupil-matched) to the pupil covariates. {@code labels} name rows;
+     * {@code national} gives national-level means (percentages for a 0/1 variable or a factor level
+     * {@code <column>_<level>}) for 003 Table 10's national column.
+     */
+    public record Baseline(@JsonProperty("school_variables") List<String> schoolVariables,
+                           @JsonProperty("pupil_variables") List<String> pupilVariables,
+                           @JsonProperty("labels") Map<String, String> labels,
+                           @JsonProperty("national") Map<String, Double> national) {
+        public Baseline {
+            schoolVariables = schoolVariables == null ? null : List.copyOf(schoolVariables);
+            pupilVariables = pupilVariables == null ? null : List.copyOf(pupilVariables);
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+            national = national == null ? Map.of() : Map.copyOf(national);
         }
     }
 

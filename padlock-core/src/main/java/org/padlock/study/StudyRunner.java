@@ -20,6 +20,8 @@ import org.padlock.design.FrozenDesign;
 import org.padlock.design.MatchSpec;
 import org.padlock.design.MatchedSample;
 import org.padlock.design.OutcomeBlindView;
+import org.padlock.design.SearchResult;
+import org.padlock.design.SpecificationSearch;
 import org.padlock.design.StaleDesignException;
 import org.padlock.eef.CostModel;
 import org.padlock.eef.CostResult;
@@ -72,9 +74,21 @@ public final class StudyRunner {
         }
         OutcomeBlindView view = designView(rp, in);
         say.accept("design stage: propensity model and matching (" + view.rowCount() + " schools, outcome-blind)");
-        DesignResult design = DesignStage.run(view, rp.match(), rp.plan().cluster());
+        SearchResult search = null;
+        DesignResult design;
+        if (rp.plan().matching().search() != null) {
+            List<MatchSpec> candidates = SearchPlan.candidates(rp);
+            say.accept("specification search: " + candidates.size() + " candidates (outcome-blind)");
+            search = SpecificationSearch.run(view, candidates, rp.plan().matching().search().keyVariables(),
+                    rp.plan().cluster());
+            design = search.design();
+            say.accept("specification search chose candidate " + search.chosen() + ": "
+                    + search.candidates().get(search.chosen()).describe());
+        } else {
+            design = DesignStage.run(view, rp.match(), rp.plan().cluster());
+        }
         String contentHash = view.contentHash();
-        Map<String, Object> specMap = specification(rp.match(), rp.plan().cluster());
+        Map<String, Object> specMap = specification(design.spec(), rp.plan().cluster());
         Path frozenPath = opt.outDir().resolve(FROZEN_DESIGN);
         FrozenDesign frozen = freeze(rp, design, contentHash, specMap, in, frozenPath, opt.refreeze(), say);
         say.accept("analysis stage on the frozen design (frozen at " + frozen.frozenAt() + ")");
@@ -99,9 +113,14 @@ public final class StudyRunner {
         manifest.put("java_version", System.getProperty("java.version"));
         manifest.put("plan", planFile.getFileName().toString());
         manifest.put("inputs", in.hashes());
-        var report = ReportBuilder.build(rp, in, design, frozen, rows, costs, ev).disclosed();
-        return new StudyResult(rp, design, frozen, rows, costs, results, manifest, report,
-                EvaluationResults.withTables(ResultsBuilder.tables(rp, design, rows), evDisclosed));
+        var report = ReportBuilder.build(rp, in, design, frozen, rows, costs, ev);
+        var tables = EvaluationResults.withTables(ResultsBuilder.tables(rp, design, rows), evDisclosed);
+        if (search != null) {
+            results.put("specification_search", search.toJson());
+            report = SearchTables.withSearch(report, search);
+            tables.put("specification_search.csv", SearchTables.csv(search));
+        }
+        return new StudyResult(rp, design, frozen, rows, costs, results, manifest, report.disclosed(), tables);
     }
 
     /** The design stage's view: pool schools and treated schools, design columns only. */
@@ -118,6 +137,9 @@ public final class StudyRunner {
         design.addAll(p.matching().exact());
         if (p.cluster() != null) {
             design.add(p.cluster());
+        }
+        if (p.matching().search() != null) {
+            design.addAll(SearchPlan.designColumns(rp, schools));
         }
         Set<String> outcomes = new HashSet<>();
         for (StudyPlan.Outcome o : p.outcomes()) {

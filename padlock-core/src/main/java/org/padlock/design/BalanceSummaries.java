@@ -1,0 +1,319 @@
+package org.padlock.design;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.hipparchus.special.Erf;
+import org.hipparchus.special.Gamma;
+import org.padlock.balance.BalanceSummary;
+import org.padlock.balance.BalanceTable;
+import org.padlock.data.Collinearity;
+import org.padlock.data.ModelMatrix;
+
+/**
+ * pstest's summary statistics (psmatch2 4.1.0 {@code pstest.ado}, Leuven and Sianesi 2003; Rubin
+ * 2001 for B and R), before and after matching.
+ *
+ * <ul>
+ * <li>Before: a probit of treatment on the propensity-model terms over all units, unweighted;
+ * McFadden's pseudo-R2 {@code 1 - LL/LL0}, LR {@code chi2 = 2 (LL - LL0)} on the number of terms
+ * estimated (intercept excluded), {@code p = P(chi2_df > chi2)} (upper regularised gamma function) (Stata's {@code e(r2_p)},
+ * {@code e(chi2)}, {@code chi2tail(e(df_m), e(chi2))}).</li>
+ * <li>After: the same probit re-fitted on the matched sample with importance weights
+ * ({@code [iw=_weight]}): treated units weight 1 if matched (on support), controls psmatch2's
+ * {@code _weight} (the sum over the treated units served of 1/number of their controls, so that
+ * control weights sum to the number of matched treated units). MatchIt-convention weights are
+ * rescaled to this before the fit; units of weight 0 are left out. The log-likelihood is
+ * {@code sum w_i l_i} and LL0 uses the weighted treated share.</li>
+ * <li>Rubin's B = {@code 100 |m_1 - m_0| / sqrt((v_1 + v_0)/2)} and R = {@code v_1 / v_0} of the
+ * linear index {@code x'b} of that sample's probit: before, plain means and sample variances; after,
+ * importance-weighted means and Stata's importance-weighted variance
+ * {@code sum w (x - m)^2 / (sum w - 1)}. pstest's code reports B with its sign; it is given here
+ * as an absolute value, as Rubin defines it (the two agree whenever the treated index mean is the
+ * larger).</li>
+ * <li>MeanBias and MedBias are taken from the balance table (every factor level counts; pstest
+ * leaves out the base level of a factor).</li>
+ * </ul>
+ * The re-fitted model is always a probit, whatever the propensity model of the matching, as pstest.
+ */
+public final class BalanceSummaries {
+    private static final int MAX_ITER = 100;
+    /** Stop when every coefficient changes by less than this, relative to max(|b|, 0.1). */
+    private static final double EPSILON = 1e-12;
+    /** Relative log-likelihood change below which iterating further cannot change the fit statistics. */
+    private static final double LL_EPSILON = 1e-15;
+
+    private BalanceSummaries() {
+    }
+
+    /**
+     * @param x       the propensity model's design matrix (intercept first), one row per unit
+     * @param treated 1/0 per unit
+     * @param weight  matching weights per unit (0 = not in the matched sample), either convention
+     * @param table   the balance table of the same units (for MeanBias and MedBias)
+     */
+    public static BalanceSummary compute(ModelMatrix x, int[] treated, double[] weight, BalanceTable table) {
+        int n = treated.length;
+        double[] one = new double[n];
+        Arrays.fill(one, 1.0);
+        BalanceSummary.Sample before = sample(x, treated, one, table.meanAbsPctBiasBefore(), table.medianAbsPctBiasBefore());
+        BalanceSummary.Sample after = sample(x, treated, pstestWeights(treated, weight), table.meanAbsPctBiasAfter(),
+                table.medianAbsPctBiasAfter());
+        return new BalanceSummary(before, after, "probit",
+                "importance weights: treated 1 if matched; controls psmatch2 _weight (sum of 1/k over the treated served)");
+    }
+
+    /**
+     * pstest's weights: treated 1 if matched, else 0; control weights rescaled to sum to the number
+     * of matched treated units (psmatch2's {@code _weight}).
+     */
+    public static double[] pstestWeights(int[] treated, double[] weight) {
+        double nTm = 0;
+        double sc = 0;
+        for (int i = 0; i < treated.length; i++) {
+            if (weight[i] > 0) {
+                if (treated[i] == 1) {
+                    nTm++;
+                } else {
+                    sc += weight[i];
+                }
+            }
+        }
+        double[] w = new double[treated.length];
+        for (int i = 0; i < w.length; i++) {
+            if (weight[i] > 0) {
+                w[i] = treated[i] == 1 ? 1.0 : weight[i] * nTm / sc;
+            }
+        }
+        return w;
+    }
+
+    private static BalanceSummary.Sample sample(ModelMatrix x, int[] treated, double[] w, double meanBias, double medBias) {
+        int nT = 0;
+        int nC = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                if (treated[i] == 1) {
+                    nT++;
+                } else {
+                    nC++;
+                }
+            }
+        }
+        List<String> diag = new ArrayList<>();
+        if (nT < 2 || nC < 2) {
+            diag.add("fewer than two treated or control units in the sample: the treatment model was not re-fitted");
+            return new BalanceSummary.Sample(Double.NaN, Double.NaN, 0, Double.NaN, meanBias, medBias, Double.NaN,
+                    Double.NaN, nT, nC, diag);
+        }
+        Fit f = probit(x, treated, w, diag);
+        double pseudoR2 = 1 - f.ll / f.ll0;
+        double chi2 = 2 * (f.ll - f.ll0);
+        int df = f.terms - 1;
+        double p = df > 0 ? Gamma.regularizedGammaQ(df / 2.0, Math.max(chi2, 0) / 2) : Double.NaN;
+        double[] m = new double[2];
+        double[] sw = new double[2];
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                m[treated[i]] += w[i] * f.index[i];
+                sw[treated[i]] += w[i];
+            }
+        }
+        m[0] /= sw[0];
+        m[1] /= sw[1];
+        double[] ss = new double[2];
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                double d = f.index[i] - m[treated[i]];
+                ss[treated[i]] += w[i] * d * d;
+            }
+        }
+        // Stata's summarize with iweights (and without weights): variance = sum w (x - m)^2 / (sum w - 1)
+        double v0 = ss[0] / (sw[0] - 1);
+        double v1 = ss[1] / (sw[1] - 1);
+        double b = 100 * Math.abs(m[1] - m[0]) / Math.sqrt((v1 + v0) / 2);
+        return new BalanceSummary.Sample(pseudoR2, chi2, df, p, meanBias, medBias, b, v1 / v0, nT, nC, diag);
+    }
+
+    private record Fit(double ll, double ll0, int terms, double[] index) {
+    }
+
+    /**
+     * Weighted probit maximum likelihood by Newton-Raphson with the observed information (as
+     * Stata's {@code probit}; the probit log-likelihood is concave, so the iteration starts from 0
+     * and halves a step that lowers it), iterated until every coefficient changes by less than
+     * 1e-12 relative; collinear or empty terms dropped. Only units with w > 0 take part.
+     */
+    private static Fit probit(ModelMatrix x, int[] treated, double[] pw, List<String> diag) {
+        int n = treated.length;
+        double[][] full = x.x();
+        double[][] g = new double[full.length][full.length];
+        for (int a = 0; a < full.length; a++) {
+            for (int c = a; c < full.length; c++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    if (pw[i] > 0) {
+                        s += full[a][i] * full[c][i];
+                    }
+                }
+                g[a][c] = s;
+                g[c][a] = s;
+            }
+        }
+        int[] kept = Collinearity.independentTerms(g);
+        if (kept.length < full.length) {
+            List<String> dropped = new ArrayList<>();
+            for (int j = 0; j < full.length; j++) {
+                final int jj = j;
+                if (Arrays.stream(kept).noneMatch(k -> k == jj)) {
+                    dropped.add(x.names().get(j));
+                }
+            }
+            diag.add("terms dropped from the re-fitted model as collinear or constant in the sample: "
+                    + String.join(", ", dropped));
+        }
+        int p = kept.length;
+        double[][] xs = new double[p][];
+        for (int a = 0; a < p; a++) {
+            xs[a] = full[kept[a]];
+        }
+        double sw = 0;
+        double swy = 0;
+        for (int i = 0; i < n; i++) {
+            if (pw[i] > 0) {
+                sw += pw[i];
+                swy += pw[i] * treated[i];
+            }
+        }
+        double[] beta = new double[p];
+        double[] eta = new double[n];
+        // lp[i] = log Phi(q_i eta_i), kept with eta so that each iteration evaluates the normal tail once per unit
+        double[] lp = new double[n];
+        double ll = probitLogLik(treated, eta, pw, lp);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
+        boolean converged = false;
+        double lastChange = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < MAX_ITER && !converged; it++) {
+            DMatrixRMaj info = new DMatrixRMaj(p, p);
+            DMatrixRMaj score = new DMatrixRMaj(p, 1);
+            for (int i = 0; i < n; i++) {
+                if (!(pw[i] > 0)) {
+                    continue;
+                }
+                // d log L / d eta = q lambda, -d2 log L / d eta2 = lambda (lambda + q eta), q = 2y - 1,
+                // lambda = phi(q eta) / Phi(q eta) (the inverse Mills ratio)
+                double q = treated[i] == 1 ? 1 : -1;
+                double lam = Math.exp(-0.5 * eta[i] * eta[i] - LOG_SQRT_2PI - lp[i]);
+                double gi = pw[i] * q * lam;
+                double hi = pw[i] * lam * (lam + q * eta[i]);
+                for (int a = 0; a < p; a++) {
+                    double xa = xs[a][i];
+                    score.add(a, 0, xa * gi);
+                    double xh = xa * hi;
+                    for (int c = a; c < p; c++) {
+                        info.add(a, c, xh * xs[c][i]);
+                    }
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                for (int c = 0; c < a; c++) {
+                    info.set(a, c, info.get(c, a));
+                }
+            }
+            if (!solver.setA(info)) {
+                diag.add("the re-fitted treatment model's information matrix became singular");
+                break;
+            }
+            DMatrixRMaj step = new DMatrixRMaj(p, 1);
+            solver.solve(score, step);
+            double[] trial = new double[p];
+            double[] trialEta = new double[n];
+            double[] trialLp = new double[n];
+            double trialLl = Double.NEGATIVE_INFINITY;
+            double scale = 1;
+            for (int h = 0; h < 40; h++) {
+                for (int a = 0; a < p; a++) {
+                    trial[a] = beta[a] + scale * step.get(a, 0);
+                }
+                for (int i = 0; i < n; i++) {
+                    if (pw[i] > 0) {
+                        double e = 0;
+                        for (int a = 0; a < p; a++) {
+                            e += xs[a][i] * trial[a];
+                        }
+                        trialEta[i] = e;
+                    }
+                }
+                trialLl = probitLogLik(treated, trialEta, pw, trialLp);
+                if (trialLl >= ll - 1e-12 * Math.abs(ll)) {
+                    break;
+                }
+                scale /= 2;
+            }
+            double change = 0;
+            for (int a = 0; a < p; a++) {
+                change = Math.max(change, Math.abs(trial[a] - beta[a]) / Math.max(Math.abs(trial[a]), 0.1));
+            }
+            double gain = trialLl - ll;
+            beta = trial;
+            eta = trialEta;
+            lp = trialLp;
+            ll = trialLl;
+            converged = change < EPSILON;
+            boolean stalled = change > 0.5 * lastChange;
+            lastChange = change;
+            if (!converged && stalled && it > 0 && Math.abs(gain) <= LL_EPSILON * Math.abs(ll)) {
+                // the log-likelihood no longer moves while the coefficients keep moving (Newton's steps
+                // no longer shrink): (quasi-)separation,
+                // where the estimates run off to infinity; the LL is at its supremum, so stop here
+                diag.add("the re-fitted treatment model's coefficients did not settle (log-likelihood converged)");
+                converged = true;
+            }
+        }
+        if (!converged) {
+            diag.add("the re-fitted treatment model did not converge in " + MAX_ITER + " iterations");
+        }
+        int extreme = 0;
+        for (int i = 0; i < n; i++) {
+            double m = Link.PROBIT.mean(eta[i]);
+            if (pw[i] > 0 && (m < 1e-10 || m > 1 - 1e-10)) {
+                extreme++;
+            }
+        }
+        if (extreme > 0) {
+            diag.add("separation in the re-fitted treatment model: " + extreme
+                    + " fitted probabilities are numerically 0 or 1");
+        }
+        double pbar = swy / sw;
+        double ll0 = swy * Math.log(pbar) + (sw - swy) * Math.log1p(-pbar);
+        return new Fit(ll, ll0, p, eta);
+    }
+
+    private static final double SQRT2 = Math.sqrt(2);
+    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+    /** log Phi(z), accurate in the lower tail (erfc). */
+    private static double logPhi(double z) {
+        if (z > -30) {
+            return Math.log(0.5 * Erf.erfc(-z / SQRT2));
+        }
+        // asymptotic expansion of the normal tail: Phi(z) ~ phi(z) / |z| (1 - 1/z^2 + 3/z^4)
+        double z2 = z * z;
+        return -0.5 * z2 - LOG_SQRT_2PI - Math.log(-z) + Math.log1p(-1 / z2 + 3 / (z2 * z2));
+    }
+
+    /** The weighted probit log-likelihood; {@code lp} receives log Phi(q_i eta_i) per unit. */
+    private static double probitLogLik(int[] y, double[] eta, double[] w, double[] lp) {
+        double ll = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (w[i] > 0) {
+                lp[i] = logPhi(y[i] == 1 ? eta[i] : -eta[i]);
+                ll += w[i] * lp[i];
+            }
+        }
+        return ll;
+    }
+}
