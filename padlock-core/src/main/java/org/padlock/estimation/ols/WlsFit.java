@@ -138,6 +138,11 @@ public final class WlsFit {
         return r;
     }
 
+    /** The outcome of observation {@code i}. */
+    public double outcome(int i) {
+        return y[i];
+    }
+
     public double weight(int i) {
         return w[i];
     }
