@@ -141,8 +141,7 @@ final class EstimateCommand implements Callable<Integer> {
             diagnostics.addAll(v.diagnostics());
         } else if (se.equals("wild")) {
             WildBootstrapResult r = WildClusterBootstrap.test(fit, cl, treatment, reps, seed, bw);
-            CoefficientTest cr1 = Covariance.of(fit, new CovarianceSpec.Clustered(cl, true)).test(fit, treatment);
-            t = new CoefficientTest(treatment, r.estimate(), cr1.stdError(), Double.NaN, r.t(), r.pValue(), r.ciLow(), r.ciHigh());
+            t = r.toCoefficientTest();
             clusters = r.clusters();
             diagnostics.addAll(r.diagnostics());
             extra.put("bootstrap_weights", r.weights().label());

@@ -89,7 +89,7 @@ public final class WildClusterBootstrap {
         double[] beta = Linear.mult(m, total.xtwy());
         if (g < 2) {
             diag.add("only one cluster: the wild cluster bootstrap cannot be used");
-            return new WildBootstrapResult(term, beta[j], Double.NaN, g, 0, false, weights, seed, Double.NaN, Double.NaN,
+            return new WildBootstrapResult(term, beta[j], Double.NaN, Double.NaN, g, 0, false, weights, seed, Double.NaN, Double.NaN,
                     Double.NaN, level, diag);
         }
         double[] support = weights.support();
@@ -104,7 +104,7 @@ public final class WildClusterBootstrap {
                     + " the smallest attainable p-value is " + (1.0 / all));
         }
         double[] ci = w.invert(1 - level, diag);
-        return new WildBootstrapResult(term, beta[j], t, g, draws, enumerate, weights, seed, p, ci[0], ci[1], level, diag);
+        return new WildBootstrapResult(term, beta[j], t, w.se, g, draws, enumerate, weights, seed, p, ci[0], ci[1], level, diag);
     }
 
     private static WildClusterBootstrap prepare(ClusterStatistics stats, int j, double[][] m, double[] beta,

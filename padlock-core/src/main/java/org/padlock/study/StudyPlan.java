@@ -107,7 +107,10 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                            @JsonProperty("factors") List<String> factors,
                            @JsonProperty("missing") String missing,
                            @JsonProperty("se") String se,
-                           @JsonProperty("cluster") String cluster) {
+                           @JsonProperty("cluster") String cluster,
+                           @JsonProperty("bootstrap_reps") Integer bootstrapReps,
+                           @JsonProperty("bootstrap_weights") String bootstrapWeights,
+                           @JsonProperty("randomisation_inference") Integer randomisationReps) {
         public Analysis {
             pupilCovariates = pupilCovariates == null ? List.of() : List.copyOf(pupilCovariates);
             schoolCovariates = schoolCovariates == null ? List.of() : List.copyOf(schoolCovariates);
