@@ -33,8 +33,11 @@ import org.padlock.estimation.ols.WlsFit;
  * {@code z_g = M X_g'u_g}, {@code p_g = X_g'W_g u_g}, {@code P_gh = [g=h] u_g'u_g - z_g'p_h - p_g'z_h
  * + z_g'S z_h} (clubSandwich's {@code get_P_array}); {@code df = (tr P)^2 / tr(P^2)}. {@code P} is a
  * diagonal plus {@code F'CF} with {@code f_g = (z_g, p_g)} and {@code C = [[S, -I], [-I, 0]]}, so the
- * traces cost {@code O(G k^3)} without forming the {@code G x G} matrix. Cost of the whole estimator:
- * {@code O(sum_g n_g^3 + n k^2)}: one pass over each cluster's rows.
+ * traces cost {@code O(G k^3)} without forming the {@code G x G} matrix. A cluster with more than
+ * {@code 2k} rows takes a low-rank route ({@code B_g} is the identity plus a matrix of rank at most
+ * {@code 2k}; see {@code lowRankAdjusted}), so the cost of the whole estimator is {@code O(n k^2 + G k^3)},
+ * linear in the number of pupils; smaller clusters, and the {@code inverseVariance} variant, use the
+ * direct {@code n_g x n_g} eigen-decomposition.
  */
 public final class Cr2Covariance {
     private final double[][] v;
@@ -55,6 +58,14 @@ public final class Cr2Covariance {
      * @param inverseVariance weights are inverse variances ({@code inverse_var = TRUE}); false is clubSandwich's default for a weighted lm
      */
     public static Cr2Covariance of(WlsFit fit, String[] clusterIds, boolean inverseVariance) {
+        return of(fit, clusterIds, inverseVariance, 2 * fit.rank());
+    }
+
+    /**
+     * As {@link #of(WlsFit, String[], boolean)}, taking the low-rank route for clusters of more than
+     * {@code lowRankAbove} observations (for tests: 0 always, {@code Integer.MAX_VALUE} never).
+     */
+    static Cr2Covariance of(WlsFit fit, String[] clusterIds, boolean inverseVariance, int lowRankAbove) {
         ClusterIndex index = ClusterIndex.of(clusterIds, fit.usedRows());
         int k = fit.rank();
         int G = index.size();
@@ -118,41 +129,46 @@ public final class Cr2Covariance {
                     wx[a][c] *= w[a];
                 }
             }
-            double[][] xm = Linear.mult(x, m);
-            double[][] b = new double[ng][ng];
-            if (inverseVariance) {
-                // B_g = D (I - X_g M X_g'W_g) Theta_g D' with Theta_g = W_g^-1 and D = chol(Theta_g) = W_g^-1/2
-                for (int a = 0; a < ng; a++) {
-                    for (int c = 0; c < ng; c++) {
-                        b[a][c] = -Linear.dot(xm[a], x[c]) / Math.sqrt(w[a] * w[c]);
-                    }
-                    b[a][a] += 1.0 / (w[a] * w[a]);
-                }
-            } else {
-                double[][] xn = Linear.mult(x, msm);
-                for (int a = 0; a < ng; a++) {
-                    for (int c = 0; c < ng; c++) {
-                        double h = Linear.dot(xm[a], x[c]);
-                        b[a][c] += -h * w[c] + Linear.dot(xn[a], x[c]);
-                        b[c][a] -= h * w[c];
-                    }
-                    b[a][a] += 1.0;
-                }
-            }
+            double[][] u; // U_g = A_g W_g X_g, n_g x k
             int[] zero = new int[1];
-            double[][] amat = Linear.symmetricPower(b, -0.5, zero);
+            if (!inverseVariance && ng > lowRankAbove) {
+                u = lowRankAdjusted(x, wx, m, msm, zero);
+            } else {
+                double[][] xm = Linear.mult(x, m);
+                double[][] b = new double[ng][ng];
+                if (inverseVariance) {
+                    // B_g = D (I - X_g M X_g'W_g) Theta_g D' with Theta_g = W_g^-1 and D = chol(Theta_g) = W_g^-1/2
+                    for (int a = 0; a < ng; a++) {
+                        for (int c = 0; c < ng; c++) {
+                            b[a][c] = -Linear.dot(xm[a], x[c]) / Math.sqrt(w[a] * w[c]);
+                        }
+                        b[a][a] += 1.0 / (w[a] * w[a]);
+                    }
+                } else {
+                    double[][] xn = Linear.mult(x, msm);
+                    for (int a = 0; a < ng; a++) {
+                        for (int c = 0; c < ng; c++) {
+                            double h = Linear.dot(xm[a], x[c]);
+                            b[a][c] += -h * w[c] + Linear.dot(xn[a], x[c]);
+                            b[c][a] -= h * w[c];
+                        }
+                        b[a][a] += 1.0;
+                    }
+                }
+                double[][] amat = Linear.symmetricPower(b, -0.5, zero);
+                if (inverseVariance) {
+                    // A_g = D' B_g^-1/2 D
+                    for (int a = 0; a < ng; a++) {
+                        for (int c = 0; c < ng; c++) {
+                            amat[a][c] /= Math.sqrt(w[a] * w[c]);
+                        }
+                    }
+                }
+                u = Linear.mult(amat, wx);
+            }
             if (zero[0] > 0) {
                 singular++;
             }
-            if (inverseVariance) {
-                // A_g = D' B_g^-1/2 D
-                for (int a = 0; a < ng; a++) {
-                    for (int c = 0; c < ng; c++) {
-                        amat[a][c] /= Math.sqrt(w[a] * w[c]);
-                    }
-                }
-            }
-            double[][] u = Linear.mult(amat, wx); // U_g = A_g W_g X_g, n_g x k
             double[] sg = new double[k];
             for (int a = 0; a < ng; a++) {
                 for (int c = 0; c < k; c++) {
@@ -202,6 +218,102 @@ public final class Cr2Covariance {
             df[j] = trP * trP / trP2;
         }
         return new Cr2Covariance(Linear.sandwich(m, meat), df, G, diag);
+    }
+
+    /**
+     * {@code A_g W_g X_g} without an {@code n_g x n_g} eigen-decomposition: {@code B_g = I + L C L'} with
+     * {@code L = [X_g, W_g X_g]} and {@code C = [[M S M, -M], [-M, 0]]}; with {@code Q} an orthonormal basis
+     * of the columns of {@code L}, {@code B_g = Q T Q' + (I - QQ')} with {@code T = I + Q'L C L'Q}, so
+     * {@code B_g^{-1/2} = I + Q (T^{-1/2} - I) Q'} (eigenvalues of {@code T} at or below 1e-12 mapped to 0,
+     * as in the direct route). Cost {@code O(n_g k^2 + k^3)}.
+     */
+    private static double[][] lowRankAdjusted(double[][] x, double[][] wx, double[][] m, double[][] msm, int[] zero) {
+        int ng = x.length;
+        int k = m.length;
+        double[][] cols = new double[2 * k][ng];
+        for (int a = 0; a < ng; a++) {
+            for (int c = 0; c < k; c++) {
+                cols[c][a] = x[a][c];
+                cols[k + c][a] = wx[a][c];
+            }
+        }
+        List<double[]> q = new ArrayList<>();
+        for (double[] col : cols) {
+            double norm0 = Math.sqrt(Linear.dot(col, col));
+            if (!(norm0 > 0)) {
+                continue;
+            }
+            double[] v = col.clone();
+            for (int pass = 0; pass < 2; pass++) {
+                for (double[] b : q) {
+                    double d = Linear.dot(b, v);
+                    for (int a = 0; a < ng; a++) {
+                        v[a] -= d * b[a];
+                    }
+                }
+            }
+            double norm = Math.sqrt(Linear.dot(v, v));
+            if (norm > 1e-10 * norm0) {
+                for (int a = 0; a < ng; a++) {
+                    v[a] /= norm;
+                }
+                q.add(v);
+            }
+        }
+        int r = q.size();
+        double[][] ql = new double[r][2 * k]; // Q'L
+        double[][] qwx = new double[r][k]; // Q'W X
+        for (int s = 0; s < r; s++) {
+            for (int c = 0; c < 2 * k; c++) {
+                ql[s][c] = Linear.dot(q.get(s), cols[c]);
+            }
+            System.arraycopy(ql[s], k, qwx[s], 0, k);
+        }
+        double[][] cmat = new double[2 * k][2 * k];
+        for (int a = 0; a < k; a++) {
+            for (int c = 0; c < k; c++) {
+                cmat[a][c] = msm[a][c];
+                cmat[a][k + c] = -m[a][c];
+                cmat[k + a][c] = -m[a][c];
+            }
+        }
+        double[][] t = Linear.mult(Linear.mult(ql, cmat), transpose(ql));
+        for (int s = 0; s < r; s++) {
+            t[s][s] += 1.0;
+            for (int z = 0; z < s; z++) {
+                double avg = 0.5 * (t[s][z] + t[z][s]);
+                t[s][z] = avg;
+                t[z][s] = avg;
+            }
+        }
+        double[][] f = Linear.symmetricPower(t, -0.5, zero);
+        for (int s = 0; s < r; s++) {
+            f[s][s] -= 1.0;
+        }
+        double[][] corr = Linear.mult(f, qwx); // r x k
+        double[][] u = new double[ng][];
+        for (int a = 0; a < ng; a++) {
+            u[a] = wx[a].clone();
+            for (int s = 0; s < r; s++) {
+                double qa = q.get(s)[a];
+                for (int c = 0; c < k; c++) {
+                    u[a][c] += qa * corr[s][c];
+                }
+            }
+        }
+        return u;
+    }
+
+    private static double[][] transpose(double[][] a) {
+        int r = a.length;
+        int c = r == 0 ? 0 : a[0].length;
+        double[][] out = new double[c][r];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                out[j][i] = a[i][j];
+            }
+        }
+        return out;
     }
 
     /** The covariance matrix (a copy). */

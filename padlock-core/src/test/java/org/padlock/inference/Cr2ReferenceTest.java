@@ -23,7 +23,8 @@ import org.padlock.estimation.ols.WlsFit;
  * coefficients and the full matrix) and the small unbalanced data of reference/cr2 (a cluster of one
  * pupil; pupil-level weights; cluster fixed effects, where every {@code I - H_gg} is singular).
  * Tolerances: standard errors and covariance entries 1e-9 relative; df 1e-8 relative; p-values and
- * interval ends 1e-9 absolute (JSON keeps 15 significant digits).
+ * interval ends 1e-9 absolute (JSON keeps 15 significant digits). Every case is run through both routes
+ * of the estimator: the direct {@code n_g x n_g} eigen-decomposition and the low-rank one.
  */
 class Cr2ReferenceTest {
     static final JsonNode REF = Reference.json("cr2/cr2_reference.json");
@@ -60,8 +61,14 @@ class Cr2ReferenceTest {
     }
 
     private void checkSmall(String block, boolean weighted, boolean inverseVar, boolean fe) {
+        for (int route : new int[] {0, Integer.MAX_VALUE}) {
+            checkSmall(block, weighted, inverseVar, fe, route);
+        }
+    }
+
+    private void checkSmall(String block, boolean weighted, boolean inverseVar, boolean fe, int lowRankAbove) {
         Fitted f = small(weighted, fe);
-        Cr2Covariance v = Cr2Covariance.of(f.fit(), f.clusters(), inverseVar);
+        Cr2Covariance v = Cr2Covariance.of(f.fit(), f.clusters(), inverseVar, lowRankAbove);
         assertEquals(9, v.clusters());
         JsonNode b = REF.get("cr2").get(block);
         for (String term : fe ? List.of("x1") : List.of("treat", "x1")) {
@@ -94,9 +101,15 @@ class Cr2ReferenceTest {
     }
 
     private void checkForty(boolean weighted, String block, boolean inverseVar) {
+        for (int route : new int[] {0, 14, Integer.MAX_VALUE}) {
+            checkForty(weighted, block, inverseVar, route);
+        }
+    }
+
+    private void checkForty(boolean weighted, String block, boolean inverseVar, int lowRankAbove) {
         String[][] cl = new String[1][];
         WlsFit fit = ClusterReferenceTest.fit(weighted, cl);
-        Cr2Covariance v = Cr2Covariance.of(fit, cl[0], inverseVar);
+        Cr2Covariance v = Cr2Covariance.of(fit, cl[0], inverseVar, lowRankAbove);
         JsonNode b = REF40.get(weighted ? "weighted" : "unweighted").get(block);
         List<String> rNames = Arrays.asList(new String[] {"(Intercept)", "treat", "x1", "x2", "x2_missing", "fb", "fc"});
         assertEquals(fit.names().size(), rNames.size());
