@@ -55,7 +55,7 @@ class RandomisationInferenceTest {
     }
 
     @Test
-    void threeOfFourClustersByHand() {
+    void twoOfFourClustersByHand() {
         // choose(4, 2) = 6 assignments of the 2 treated clusters among C1..C4; count |coef| >= observed by refitting
         WildClusterBootstrapTest.Data d = WildClusterBootstrapTest.data(WildClusterBootstrapTest.clusters(4));
         RandomisationResult r = RandomisationInference.test(d.fit(), "treat", d.clusters(), 100, 1);
