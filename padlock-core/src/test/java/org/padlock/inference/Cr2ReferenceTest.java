@@ -20,7 +20,7 @@ import org.padlock.estimation.ols.WlsFit;
 /**
  * CR2 with Satterthwaite df against R clubSandwich 0.5.8 ({@code vcovCR(type = "CR2")},
  * {@code coef_test(test = "Satterthwaite")}): the 40-school data of reference/cluster (all seven
- * coefficients and the full matrix) and the small unbalanced data of reference/cr2 (a cluster of one
+ * coefficients and the full matrix), the two-period DiD of reference/did (30 partnerships), and the small unbalanced data of reference/cr2 (a cluster of one
  * pupil; pupil-level weights; cluster fixed effects, where every {@code I - H_gg} is singular).
  * Tolerances: standard errors and covariance entries 1e-9 relative; df 1e-8 relative; p-values and
  * interval ends 1e-9 absolute (JSON keeps 15 significant digits). Every case is run through both routes
@@ -142,6 +142,31 @@ class Cr2ReferenceTest {
     @Test
     void fortySchoolsUnweighted() {
         checkForty(false, "cr2", false);
+    }
+
+    @Test
+    void differenceInDifferencesByPartnership() {
+        Frame did = TableReader.read(Reference.file("did/did_data.csv"), Set.of("id", "partnership"));
+        JsonNode ref = Reference.json("did/did_reference.json");
+        double[] pre = did.numeric("pre").values();
+        double[] y = did.numeric("post").values();
+        for (int i = 0; i < y.length; i++) {
+            y[i] -= pre[i];
+        }
+        for (List<String> covs : List.of(List.of("treat"), List.of("treat", "z"))) {
+            ModelMatrix x = ModelMatrixBuilder.build(did, ModelMatrixBuilder.allRows(did), covs, Set.of(), MissingPolicy.DROP,
+                    true, true);
+            WlsFit fit = WeightedLeastSquares.fit(x, y, null);
+            for (int route : new int[] {0, Integer.MAX_VALUE}) {
+                Cr2Covariance v = Cr2Covariance.of(fit, did.text("partnership").values(), false, route);
+                JsonNode block = ref.get(covs.size() == 1 ? "change_on_treat" : "change_on_treat_z").get("coefficients");
+                for (String term : fit.names()) {
+                    JsonNode c = block.get(term).get("cr2").deepCopy();
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) c).set("estimate", block.get(term).get("estimate"));
+                    checkTerm(c, v.test(fit, term), "did " + covs + " " + term);
+                }
+            }
+        }
     }
 
     @Test
