@@ -82,4 +82,17 @@ public final class ClusterStatistics {
         }
         return t;
     }
+
+    /**
+     * The score of one cluster projected on row {@code mj} of {@code M = (X'WX)^-1}:
+     * {@code mj'(X_g'W_g y_g - X_g'W_g X_g b)}; the sum of its squares times the CR1 factor is the CR1
+     * variance of coefficient j.
+     */
+    static double projectedScore(double[] mj, double[][] gram, double[] xy, double[] beta) {
+        double a = 0;
+        for (int r = 0; r < mj.length; r++) {
+            a += mj[r] * (xy[r] - Linear.dot(gram[r], beta));
+        }
+        return a;
+    }
 }

@@ -184,10 +184,7 @@ public final class RandomisationInference {
                 }
                 java.util.Arrays.fill(bg, 0.0);
                 addMasked(gg, bg, gz[c], bz[c], d[c]);
-                double a = 0;
-                for (int r = 0; r < k; r++) {
-                    a += m[j][r] * (bg[r] - Linear.dot(gg[r], beta));
-                }
+                double a = ClusterStatistics.projectedScore(m[j], gg, bg, beta);
                 sq += a * a;
             }
             double se = Math.sqrt(Covariance.cr1Factor(g, n, k) * sq);

@@ -124,7 +124,7 @@ public final class WildClusterBootstrap {
         for (int c = 0; c < g; c++) {
             gg[c] = per.get(c).xtwx();
             bg[c] = per.get(c).xtwy();
-            double a = Linear.dot(mj, minus(bg[c], Linear.mult(gg[c], beta)));
+            double a = ClusterStatistics.projectedScore(mj, gg[c], bg[c], beta);
             sq += a * a;
         }
         double se = Math.sqrt(factor * sq);

@@ -30,10 +30,10 @@ class Cr2ReferenceTest {
     static final JsonNode REF = Reference.json("cr2/cr2_reference.json");
     static final Frame SMALL = TableReader.read(Reference.file("cr2/cr2_data.csv"), Set.of("school"));
 
-    private record Fitted(WlsFit fit, String[] clusters) {
+    record Fitted(WlsFit fit, String[] clusters) {
     }
 
-    private static Fitted small(boolean weighted, boolean fixedEffects) {
+    static Fitted small(boolean weighted, boolean fixedEffects) {
         int[] rows = java.util.stream.IntStream.range(0, SMALL.rowCount()).toArray();
         List<String> covs = fixedEffects ? List.of("x1", "school") : List.of("treat", "x1");
         ModelMatrix x = ModelMatrixBuilder.build(SMALL, rows, covs, Set.of("school"), MissingPolicy.DROP, true, true);
