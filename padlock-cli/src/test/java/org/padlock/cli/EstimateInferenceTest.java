@@ -97,4 +97,24 @@ class EstimateInferenceTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--se cr2 needs --cluster COL"), o.err());
     }
+
+    @Test
+    void oneClusterGivesNullsAndADiagnostic(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(REF.resolve("cr2/cr2_data.csv"));
+        StringBuilder b = new StringBuilder(lines.get(0)).append(",one\n");
+        for (String l : lines.subList(1, lines.size())) {
+            b.append(l).append(",all\n");
+        }
+        Path data = dir.resolve("one.csv");
+        java.nio.file.Files.writeString(data, b.toString());
+        for (String se : new String[] {"cr2", "wild"}) {
+            Outcome o = run("estimate", "--data", data.toString(), "--outcome", "y", "--treatment", "treat", "--covariates", "x1",
+                    "--cluster", "one", "--se", se, "--json");
+            assertEquals(0, o.code(), o.err());
+            JsonNode got = new ObjectMapper().readTree(o.out());
+            assertTrue(got.get("p_value").isNull() && got.get("ci_low").isNull(), o.out());
+            assertEquals(1, got.get("n_clusters").asInt());
+            assertTrue(got.get("diagnostics").get(0).asText().contains("only one cluster"), o.out());
+        }
+    }
 }
