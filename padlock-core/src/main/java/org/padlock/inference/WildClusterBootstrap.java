@@ -176,48 +176,66 @@ public final class WildClusterBootstrap {
         double[] q01 = new double[draws];
         double[] q11 = new double[draws];
         SplittableRandom rnd = new SplittableRandom(seed);
-        double[] v = new double[g];
-        double[] w0 = new double[k];
-        double[] w1 = new double[k];
         int levels = support.length;
-        for (int b = 0; b < draws; b++) {
-            if (enumerate) {
-                long code = b;
-                for (int c = 0; c < g; c++) {
-                    v[c] = support[(int) (code % levels)];
-                    code /= levels;
+        // draws are processed in blocks so that each cluster's statistics are read once per block
+        int block = 32;
+        double[][] v = new double[block][g];
+        double[][] w0 = new double[block][k];
+        double[][] w1 = new double[block][k];
+        double[] e00 = new double[block];
+        double[] e01 = new double[block];
+        double[] e11 = new double[block];
+        for (int start = 0; start < draws; start += block) {
+            int nb = Math.min(block, draws - start);
+            for (int d = 0; d < nb; d++) {
+                double[] vd = v[d];
+                if (enumerate) {
+                    long code = start + d;
+                    for (int c = 0; c < g; c++) {
+                        vd[c] = support[(int) (code % levels)];
+                        code /= levels;
+                    }
+                } else {
+                    for (int c = 0; c < g; c++) {
+                        vd[c] = support[rnd.nextInt(levels)];
+                    }
                 }
-            } else {
-                for (int c = 0; c < g; c++) {
-                    v[c] = support[rnd.nextInt(levels)];
-                }
+                java.util.Arrays.fill(w0[d], 0.0);
+                java.util.Arrays.fill(w1[d], 0.0);
             }
-            java.util.Arrays.fill(w0, 0.0);
-            java.util.Arrays.fill(w1, 0.0);
             for (int c = 0; c < g; c++) {
-                double vc = v[c];
                 double[] x0 = s0[c];
                 double[] x1 = s1[c];
-                for (int a = 0; a < k; a++) {
-                    w0[a] += vc * x0[a];
-                    w1[a] += vc * x1[a];
+                for (int d = 0; d < nb; d++) {
+                    double vc = v[d][c];
+                    double[] y0 = w0[d];
+                    double[] y1 = w1[d];
+                    for (int a = 0; a < k; a++) {
+                        y0[a] += vc * x0[a];
+                        y1[a] += vc * x1[a];
+                    }
                 }
             }
-            n0[b] = Linear.dot(mj, w0);
-            n1[b] = Linear.dot(mj, w1);
-            double e00 = 0;
-            double e01 = 0;
-            double e11 = 0;
+            java.util.Arrays.fill(e00, 0.0);
+            java.util.Arrays.fill(e01, 0.0);
+            java.util.Arrays.fill(e11, 0.0);
             for (int c = 0; c < g; c++) {
-                double u0 = v[c] * a0[c] - Linear.dot(cv[c], w0);
-                double u1 = v[c] * a1[c] - Linear.dot(cv[c], w1);
-                e00 += u0 * u0;
-                e01 += u0 * u1;
-                e11 += u1 * u1;
+                double[] cc = cv[c];
+                for (int d = 0; d < nb; d++) {
+                    double u0 = v[d][c] * a0[c] - Linear.dot(cc, w0[d]);
+                    double u1 = v[d][c] * a1[c] - Linear.dot(cc, w1[d]);
+                    e00[d] += u0 * u0;
+                    e01[d] += u0 * u1;
+                    e11[d] += u1 * u1;
+                }
             }
-            q00[b] = e00;
-            q01[b] = e01;
-            q11[b] = e11;
+            for (int d = 0; d < nb; d++) {
+                n0[start + d] = Linear.dot(mj, w0[d]);
+                n1[start + d] = Linear.dot(mj, w1[d]);
+                q00[start + d] = e00[d];
+                q01[start + d] = e01[d];
+                q11[start + d] = e11[d];
+            }
         }
         return new WildClusterBootstrap(beta[j], se, factor, n0, n1, q00, q01, q11);
     }
