@@ -237,16 +237,21 @@ public final class Cr2Covariance {
                 cols[k + c][a] = wx[a][c];
             }
         }
+        // Gram-Schmidt, twice per column, recording the coefficients of L in the basis (R of L = QR)
         List<double[]> q = new ArrayList<>();
-        for (double[] col : cols) {
+        double[][] coef = new double[2 * k][2 * k]; // coef[c][s] = q_s' l_c
+        for (int c = 0; c < 2 * k; c++) {
+            double[] col = cols[c];
             double norm0 = Math.sqrt(Linear.dot(col, col));
             if (!(norm0 > 0)) {
                 continue;
             }
             double[] v = col.clone();
             for (int pass = 0; pass < 2; pass++) {
-                for (double[] b : q) {
+                for (int s = 0; s < q.size(); s++) {
+                    double[] b = q.get(s);
                     double d = Linear.dot(b, v);
+                    coef[c][s] += d;
                     for (int a = 0; a < ng; a++) {
                         v[a] -= d * b[a];
                     }
@@ -257,6 +262,7 @@ public final class Cr2Covariance {
                 for (int a = 0; a < ng; a++) {
                     v[a] /= norm;
                 }
+                coef[c][q.size()] = norm;
                 q.add(v);
             }
         }
@@ -265,7 +271,7 @@ public final class Cr2Covariance {
         double[][] qwx = new double[r][k]; // Q'W X
         for (int s = 0; s < r; s++) {
             for (int c = 0; c < 2 * k; c++) {
-                ql[s][c] = Linear.dot(q.get(s), cols[c]);
+                ql[s][c] = coef[c][s];
             }
             System.arraycopy(ql[s], k, qwx[s], 0, k);
         }
