@@ -301,19 +301,6 @@ public final class WildClusterBootstrap {
         return out;
     }
 
-    /** The p-value of {@code H0: term = beta0} with the same draws as {@link #test}; for tests and test inversion. */
-    static double pValueAt(ClusterStatistics stats, String term, int reps, long seed, BootstrapWeights weights,
-                           double beta0) {
-        int j = stats.terms().indexOf(term);
-        GramAccumulator total = stats.total();
-        double[][] m = Linear.invertSpd(total.xtwx());
-        double[] beta = Linear.mult(m, total.xtwy());
-        double[] support = weights.support();
-        long all = power(support.length, stats.clusters());
-        boolean enumerate = all <= reps;
-        return prepare(stats, j, m, beta, support, enumerate, enumerate ? (int) all : reps, seed).pValue(beta0);
-    }
-
     /** The bootstrap t statistics of {@code H0: term = beta0}, draw by draw; for tests. */
     static double[] bootstrapT(ClusterStatistics stats, String term, int reps, long seed, BootstrapWeights weights,
                                double beta0) {
