@@ -44,9 +44,11 @@ public final class WildClusterBootstrap {
     private final double[] q00;
     private final double[] q01;
     private final double[] q11;
+    private final boolean enumerated;
 
     private WildClusterBootstrap(double estimate, double se, double factor, double[] n0, double[] n1, double[] q00,
-                                 double[] q01, double[] q11) {
+                                 double[] q01, double[] q11, boolean enumerated) {
+        this.enumerated = enumerated;
         this.estimate = estimate;
         this.se = se;
         this.factor = factor;
@@ -81,30 +83,37 @@ public final class WildClusterBootstrap {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level must be in (0, 1); found " + level);
         }
-        int k = stats.terms().size();
         int g = stats.clusters();
         List<String> diag = new ArrayList<>();
-        GramAccumulator total = stats.total();
-        double[][] m = Linear.invertSpd(total.xtwx());
-        double[] beta = Linear.mult(m, total.xtwy());
         if (g < 2) {
+            GramAccumulator total = stats.total();
+            double est = Linear.mult(Linear.invertSpd(total.xtwx()), total.xtwy())[j];
             diag.add("only one cluster: the wild cluster bootstrap cannot be used");
-            return new WildBootstrapResult(term, beta[j], Double.NaN, Double.NaN, g, 0, false, weights, seed, Double.NaN, Double.NaN,
+            return new WildBootstrapResult(term, est, Double.NaN, Double.NaN, g, 0, false, weights, seed, Double.NaN, Double.NaN,
                     Double.NaN, level, diag);
         }
-        double[] support = weights.support();
-        long all = power(support.length, g);
-        boolean enumerate = all <= reps;
-        int draws = enumerate ? (int) all : reps;
-        WildClusterBootstrap w = prepare(stats, j, m, beta, support, enumerate, draws, seed);
+        WildClusterBootstrap w = prepare(stats, j, reps, seed, weights);
+        boolean enumerate = w.enumerated;
+        int draws = w.n0.length;
         double t = w.tObserved(0.0);
         double p = w.pValue(0.0);
         if (enumerate) {
-            diag.add("all " + all + " vectors of " + weights.label() + " weights for " + g + " clusters were enumerated;"
-                    + " the smallest attainable p-value is " + (1.0 / all));
+            diag.add("all " + draws + " vectors of " + weights.label() + " weights for " + g + " clusters were enumerated;"
+                    + " the smallest attainable p-value is " + (1.0 / draws));
         }
         double[] ci = w.invert(1 - level, diag);
-        return new WildBootstrapResult(term, beta[j], t, w.se, g, draws, enumerate, weights, seed, p, ci[0], ci[1], level, diag);
+        return new WildBootstrapResult(term, w.estimate, t, w.se, g, draws, enumerate, weights, seed, p, ci[0], ci[1], level, diag);
+    }
+
+    /** The fit from the summed statistics and the stored draws (all weight vectors when there are at most {@code reps}). */
+    private static WildClusterBootstrap prepare(ClusterStatistics stats, int j, int reps, long seed, BootstrapWeights weights) {
+        GramAccumulator total = stats.total();
+        double[][] m = Linear.invertSpd(total.xtwx());
+        double[] beta = Linear.mult(m, total.xtwy());
+        double[] support = weights.support();
+        long all = power(support.length, stats.clusters());
+        boolean enumerate = all <= reps;
+        return prepare(stats, j, m, beta, support, enumerate, enumerate ? (int) all : reps, seed);
     }
 
     private static WildClusterBootstrap prepare(ClusterStatistics stats, int j, double[][] m, double[] beta,
@@ -237,7 +246,7 @@ public final class WildClusterBootstrap {
                 q11[start + d] = e11[d];
             }
         }
-        return new WildClusterBootstrap(beta[j], se, factor, n0, n1, q00, q01, q11);
+        return new WildClusterBootstrap(beta[j], se, factor, n0, n1, q00, q01, q11, enumerate);
     }
 
     private double tObserved(double beta0) {
@@ -304,14 +313,7 @@ public final class WildClusterBootstrap {
     /** The bootstrap t statistics of {@code H0: term = beta0}, draw by draw; for tests. */
     static double[] bootstrapT(ClusterStatistics stats, String term, int reps, long seed, BootstrapWeights weights,
                                double beta0) {
-        int j = stats.terms().indexOf(term);
-        GramAccumulator total = stats.total();
-        double[][] m = Linear.invertSpd(total.xtwx());
-        double[] beta = Linear.mult(m, total.xtwy());
-        double[] support = weights.support();
-        long all = power(support.length, stats.clusters());
-        boolean enumerate = all <= reps;
-        WildClusterBootstrap w = prepare(stats, j, m, beta, support, enumerate, enumerate ? (int) all : reps, seed);
+        WildClusterBootstrap w = prepare(stats, stats.terms().indexOf(term), reps, seed, weights);
         double[] t = new double[w.n0.length];
         for (int b = 0; b < t.length; b++) {
             double var = w.factor * (w.q00[b] - 2 * beta0 * w.q01[b] + beta0 * beta0 * w.q11[b]);
