@@ -132,7 +132,7 @@ public final class Cr2Covariance {
             double[][] u; // U_g = A_g W_g X_g, n_g x k
             int[] zero = new int[1];
             if (!inverseVariance && ng > lowRankAbove) {
-                u = lowRankAdjusted(x, wx, m, msm, zero);
+                u = lowRankAdjusted(x, wx, w, m, msm, zero);
             } else {
                 double[][] xm = Linear.mult(x, m);
                 double[][] b = new double[ng][ng];
@@ -225,22 +225,33 @@ public final class Cr2Covariance {
      * {@code L = [X_g, W_g X_g]} and {@code C = [[M S M, -M], [-M, 0]]}; with {@code Q} an orthonormal basis
      * of the columns of {@code L}, {@code B_g = Q T Q' + (I - QQ')} with {@code T = I + Q'L C L'Q}, so
      * {@code B_g^{-1/2} = I + Q (T^{-1/2} - I) Q'} (eigenvalues of {@code T} at or below 1e-12 mapped to 0,
-     * as in the direct route). Cost {@code O(n_g k^2 + k^3)}.
+     * as in the direct route). When the cluster has one weight {@code w0}, {@code W_g X_g = w0 X_g}, so
+     * {@code L = X_g} and {@code C = M S M - 2 w0 M} (rank k). Cost {@code O(n_g k^2 + k^3)}.
      */
-    private static double[][] lowRankAdjusted(double[][] x, double[][] wx, double[][] m, double[][] msm, int[] zero) {
+    private static double[][] lowRankAdjusted(double[][] x, double[][] wx, double[] w, double[][] m, double[][] msm,
+                                              int[] zero) {
         int ng = x.length;
         int k = m.length;
-        double[][] cols = new double[2 * k][ng];
+        // with one weight w0 in the cluster, W_g X_g = w0 X_g: L = X_g and C = M S M - 2 w0 M (rank k)
+        double w0 = w[0];
+        boolean constant = true;
+        for (int a = 1; a < ng && constant; a++) {
+            constant = w[a] == w0;
+        }
+        int width = constant ? k : 2 * k;
+        double[][] cols = new double[width][ng];
         for (int a = 0; a < ng; a++) {
             for (int c = 0; c < k; c++) {
                 cols[c][a] = x[a][c];
-                cols[k + c][a] = wx[a][c];
+                if (!constant) {
+                    cols[k + c][a] = wx[a][c];
+                }
             }
         }
         // Gram-Schmidt, twice per column, recording the coefficients of L in the basis (R of L = QR)
         List<double[]> q = new ArrayList<>();
-        double[][] coef = new double[2 * k][2 * k]; // coef[c][s] = q_s' l_c
-        for (int c = 0; c < 2 * k; c++) {
+        double[][] coef = new double[width][width]; // coef[c][s] = q_s' l_c
+        for (int c = 0; c < width; c++) {
             double[] col = cols[c];
             double norm0 = Math.sqrt(Linear.dot(col, col));
             if (!(norm0 > 0)) {
@@ -267,20 +278,26 @@ public final class Cr2Covariance {
             }
         }
         int r = q.size();
-        double[][] ql = new double[r][2 * k]; // Q'L
+        double[][] ql = new double[r][width]; // Q'L
         double[][] qwx = new double[r][k]; // Q'W X
         for (int s = 0; s < r; s++) {
-            for (int c = 0; c < 2 * k; c++) {
+            for (int c = 0; c < width; c++) {
                 ql[s][c] = coef[c][s];
             }
-            System.arraycopy(ql[s], k, qwx[s], 0, k);
+            for (int c = 0; c < k; c++) {
+                qwx[s][c] = constant ? w0 * ql[s][c] : ql[s][k + c];
+            }
         }
-        double[][] cmat = new double[2 * k][2 * k];
+        double[][] cmat = new double[width][width];
         for (int a = 0; a < k; a++) {
             for (int c = 0; c < k; c++) {
-                cmat[a][c] = msm[a][c];
-                cmat[a][k + c] = -m[a][c];
-                cmat[k + a][c] = -m[a][c];
+                if (constant) {
+                    cmat[a][c] = msm[a][c] - 2 * w0 * m[a][c];
+                } else {
+                    cmat[a][c] = msm[a][c];
+                    cmat[a][k + c] = -m[a][c];
+                    cmat[k + a][c] = -m[a][c];
+                }
             }
         }
         double[][] t = Linear.mult(Linear.mult(ql, cmat), transpose(ql));
