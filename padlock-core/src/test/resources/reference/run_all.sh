@@ -14,5 +14,6 @@ cd "$(dirname "$0")"
 (cd survey && Rscript make_survey_reference.R)
 (cd design-ext && Rscript make_design_ext.R)
 (cd balance && Rscript make_pstest.R)
+(cd cr2 && Rscript make_cr2_reference.R)
 Rscript -e 'pk <- c("MatchIt","sandwich","clubSandwich","estimatr","lme4","jsonlite"); cat(R.version.string, "\n", sep = ""); for (p in pk) cat(p, " ", as.character(packageVersion(p)), "\n", sep = "")' > versions.txt
 cat versions.txt

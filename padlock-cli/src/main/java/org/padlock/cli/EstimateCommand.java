@@ -21,6 +21,10 @@ import org.padlock.estimation.ols.WlsFit;
 import org.padlock.inference.CoefficientTest;
 import org.padlock.inference.Covariance;
 import org.padlock.inference.CovarianceSpec;
+import org.padlock.inference.BootstrapWeights;
+import org.padlock.inference.Cr2Covariance;
+import org.padlock.inference.WildBootstrapResult;
+import org.padlock.inference.WildClusterBootstrap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code padlock estimate}: weighted least squares of an outcome on treatment, with the chosen standard errors. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = "Estimate a treatment effect by weighted least squares with classical, HC1 or CR1 standard errors.")
+        description = "Estimate a treatment effect by weighted least squares with classical, HC1, CR1 or CR2 standard errors,"
+                + " or a restricted wild cluster bootstrap test.")
 final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE") Path data;
     @Option(names = "--outcome", required = true, paramLabel = "COL") String outcome;
@@ -37,7 +42,13 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--factors", split = ",", paramLabel = "a,b") List<String> factors = new ArrayList<>();
     @Option(names = "--weights", paramLabel = "COL") String weights;
     @Option(names = "--cluster", paramLabel = "COL") String cluster;
-    @Option(names = "--se", defaultValue = "cr1", description = "classical|hc1|cr1 (default ${DEFAULT-VALUE})") String se;
+    @Option(names = "--se", defaultValue = "cr1", description = "classical|hc1|cr1|cr2|wild (default ${DEFAULT-VALUE})") String se;
+    @Option(names = "--bootstrap-reps", defaultValue = "9999", paramLabel = "B",
+            description = "wild bootstrap draws; all 2^G sign vectors are used instead when 2^G <= B (default ${DEFAULT-VALUE})") int reps;
+    @Option(names = "--bootstrap-weights", defaultValue = "rademacher", description = "rademacher|webb (default ${DEFAULT-VALUE})")
+    String bootstrapWeights;
+    @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N", description = "seed of the bootstrap draws (default ${DEFAULT-VALUE})")
+    long seed;
     @Option(names = "--missing", defaultValue = "indicator", description = "indicator|drop (default ${DEFAULT-VALUE})") String missing;
     @Option(names = "--model", defaultValue = "ols", description = "ols|mixed (default ${DEFAULT-VALUE}); mixed: random intercept for --group") String model;
     @Option(names = "--group", paramLabel = "COL", description = "Grouping column of the random intercept (--model mixed).") String group;
@@ -56,12 +67,20 @@ final class EstimateCommand implements Callable<Integer> {
         if (model.equals("mixed") && group == null) {
             throw new IllegalArgumentException("--model mixed needs --group COL");
         }
-        if (!List.of("classical", "hc1", "cr1").contains(se)) {
-            throw new IllegalArgumentException("--se must be classical, hc1 or cr1 (cr2 and wild are not available yet); found " + se);
+        if (!List.of("classical", "hc1", "cr1", "cr2", "wild").contains(se)) {
+            throw new IllegalArgumentException("--se must be classical, hc1, cr1, cr2 or wild; found " + se);
         }
-        if (se.equals("cr1") && cluster == null && model.equals("ols")) {
-            throw new IllegalArgumentException("--se cr1 needs --cluster COL");
+        if (List.of("cr1", "cr2", "wild").contains(se) && cluster == null && model.equals("ols")) {
+            throw new IllegalArgumentException("--se " + se + " needs --cluster COL");
         }
+        if (reps < 1) {
+            throw new IllegalArgumentException("--bootstrap-reps must be at least 1; found " + reps);
+        }
+        BootstrapWeights bw = switch (bootstrapWeights) {
+            case "rademacher" -> BootstrapWeights.RADEMACHER;
+            case "webb" -> BootstrapWeights.WEBB;
+            default -> throw new IllegalArgumentException("--bootstrap-weights must be rademacher or webb; found " + bootstrapWeights);
+        };
         MissingPolicy mp = switch (missing) {
             case "indicator" -> MissingPolicy.INDICATOR;
             case "drop" -> MissingPolicy.DROP;
@@ -117,20 +136,45 @@ final class EstimateCommand implements Callable<Integer> {
         if (!fit.names().contains(treatment)) {
             throw new org.padlock.EstimationException("the treatment is collinear with the covariates", fit.dropped());
         }
-        CovarianceSpec cs = switch (se) {
-            case "classical" -> new CovarianceSpec.Classical();
-            case "hc1" -> new CovarianceSpec.Hc1();
-            default -> {
-                String[] cl = new String[xr.length];
-                var cc = f.text(cluster);
-                for (int k = 0; k < xr.length; k++) {
-                    cl[k] = cc.get(xr[k]);
-                }
-                yield new CovarianceSpec.Clustered(cl, true);
+        String[] cl = null;
+        if (cluster != null) {
+            cl = new String[xr.length];
+            var cc = f.text(cluster);
+            for (int k = 0; k < xr.length; k++) {
+                cl[k] = cc.get(xr[k]);
             }
-        };
-        Covariance v = Covariance.of(fit, cs);
-        CoefficientTest t = v.test(fit, treatment);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        CoefficientTest t;
+        int clusters;
+        List<String> diagnostics = new ArrayList<>();
+        if (se.equals("cr2")) {
+            Cr2Covariance v = Cr2Covariance.of(fit, cl, false);
+            t = v.test(fit, treatment);
+            clusters = v.clusters();
+            diagnostics.addAll(v.diagnostics());
+        } else if (se.equals("wild")) {
+            WildBootstrapResult r = WildClusterBootstrap.test(fit, cl, treatment, reps, seed, bw);
+            t = r.toCoefficientTest();
+            clusters = r.clusters();
+            diagnostics.addAll(r.diagnostics());
+            extra.put("bootstrap_weights", r.weights().label());
+            extra.put("bootstrap_reps", r.draws());
+            extra.put("bootstrap_enumerated", r.enumerated());
+            extra.put("seed", r.seed());
+        } else {
+            CovarianceSpec cs = switch (se) {
+                case "classical" -> new CovarianceSpec.Classical();
+                case "hc1" -> new CovarianceSpec.Hc1();
+                default -> new CovarianceSpec.Clustered(cl, true);
+            };
+            Covariance v = Covariance.of(fit, cs);
+            t = v.test(fit, treatment);
+            clusters = v.clusters();
+            if (clusters == 1) {
+                diagnostics.add("only one cluster: a cluster-robust standard error cannot be estimated");
+            }
+        }
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("estimate", t.estimate());
         j.put("std_error", t.stdError());
@@ -140,14 +184,16 @@ final class EstimateCommand implements Callable<Integer> {
         j.put("ci_low", t.ciLow());
         j.put("ci_high", t.ciHigh());
         j.put("n_obs", fit.n());
-        j.put("n_clusters", v.clusters());
+        j.put("n_clusters", clusters);
         j.put("n_dropped_missing_outcome", dropped);
-        j.put("se", v.label());
+        j.put("se", se);
         j.put("dropped_terms", fit.dropped());
+        j.putAll(extra);
+        j.put("diagnostics", diagnostics);
         if (json) {
             spec.commandLine().getOut().print(Json.write(j));
         } else {
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "estimate %.6f  se %.6f  df %.0f  p %.4f  95%% CI [%.6f, %.6f]  n %d%n",
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "estimate %.6f  se %.6f  df %.2f  p %.4f  95%% CI [%.6f, %.6f]  n %d%n",
                     t.estimate(), t.stdError(), t.df(), t.pValue(), t.ciLow(), t.ciHigh(), fit.n());
         }
         spec.commandLine().getOut().flush();

@@ -1,9 +1,7 @@
 package org.padlock.inference;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.padlock.estimation.ols.WlsFit;
 
@@ -40,82 +38,38 @@ public final class Covariance {
         if (spec instanceof CovarianceSpec.Hc1) {
             double[][] meat = new double[k][k];
             for (int i = 0; i < n; i++) {
-                double[] r = fit.row(i);
                 double we = fit.weight(i) * fit.residual(i);
-                for (int a = 0; a < k; a++) {
-                    for (int b = 0; b < k; b++) {
-                        meat[a][b] += r[a] * r[b] * we * we;
-                    }
-                }
+                Linear.addOuter(meat, fit.row(i), we * we);
             }
             double c = n > k ? (double) n / (n - k) : Double.NaN;
             return new Covariance(scale(sandwich(bread, meat), c), n - k, 0, spec.label());
         }
         CovarianceSpec.Clustered cl = (CovarianceSpec.Clustered) spec;
-        String[] ids = cl.clusters();
-        int[] used = fit.usedRows();
-        Map<String, Integer> index = new HashMap<>();
-        int[] g = new int[n];
-        for (int i = 0; i < n; i++) {
-            String id = ids[used[i]];
-            Integer gi = index.get(id);
-            if (gi == null) {
-                gi = index.size();
-                index.put(id, gi);
-            }
-            g[i] = gi;
-        }
+        ClusterIndex index = ClusterIndex.of(cl.clusters(), fit.usedRows());
         int G = index.size();
-        double[][] s = fit.clusterScores(g, G);
         double[][] meat = new double[k][k];
-        for (double[] sg : s) {
-            for (int a = 0; a < k; a++) {
-                for (int b = 0; b < k; b++) {
-                    meat[a][b] += sg[a] * sg[b];
-                }
-            }
+        for (double[] sg : fit.clusterScores(index.clusters(), G)) {
+            Linear.addOuter(meat, sg, 1.0);
         }
         double c = 1.0;
         if (cl.stataAdjusted()) {
-            c = G > 1 && n > k ? ((double) G / (G - 1)) * ((double) (n - 1) / (n - k)) : Double.NaN;
+            c = cr1Factor(G, n, k);
         }
         double[][] v = G > 1 ? scale(sandwich(bread, meat), c) : scale(bread, Double.NaN);
         return new Covariance(v, G - 1, G, spec.label());
     }
 
+    /** The CR1 small-sample factor {@code G/(G-1) (N-1)/(N-K)} (Stata {@code vce(cluster)}); NaN if G < 2 or N <= K. */
+    static double cr1Factor(int clusters, long n, int k) {
+        return clusters > 1 && n > k ? ((double) clusters / (clusters - 1)) * ((double) (n - 1) / (n - k)) : Double.NaN;
+    }
+
     private static double[][] sandwich(double[][] b, double[][] m) {
-        int k = b.length;
-        double[][] bm = new double[k][k];
-        for (int a = 0; a < k; a++) {
-            for (int c = 0; c < k; c++) {
-                double s = 0;
-                for (int d = 0; d < k; d++) {
-                    s += b[a][d] * m[d][c];
-                }
-                bm[a][c] = s;
-            }
-        }
-        double[][] out = new double[k][k];
-        for (int a = 0; a < k; a++) {
-            for (int c = 0; c < k; c++) {
-                double s = 0;
-                for (int d = 0; d < k; d++) {
-                    s += bm[a][d] * b[d][c];
-                }
-                out[a][c] = s;
-            }
-        }
-        return out;
+        return Linear.sandwich(b, m);
     }
 
     private static double[][] scale(double[][] m, double c) {
-        double[][] out = new double[m.length][m.length];
-        for (int a = 0; a < m.length; a++) {
-            for (int b = 0; b < m.length; b++) {
-                out[a][b] = m[a][b] * c;
-            }
-        }
-        return out;
+        return Linear.scale(m, c);
     }
 
     /** The covariance matrix (a copy). */

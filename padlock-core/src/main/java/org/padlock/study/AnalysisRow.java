@@ -15,11 +15,12 @@ import java.util.List;
  * @param estimate    treatment coefficient (in outcome units; effect-size units when standardised)
  * @param effectSize  effect size (the coefficient on the standardised outcome)
  * @param months      months' progress of the effect size
- * @param se          covariance estimator (classical, hc1, cr1)
+ * @param se          covariance estimator (classical, hc1, cr1, cr2, wild)
  * @param modelSchoolsIntervention schools in the model, intervention arm
  * @param modelSchoolsControl      schools in the model, control arm
  * @param droppedTerms terms dropped as collinear
  * @param diagnostics  anything the reader must know (one cluster, suppression, ...)
+ * @param randomisation randomisation inference, when the plan asks for it (else null)
  */
 public record AnalysisRow(@JsonProperty("group") String group, @JsonProperty("name") String name,
                           @JsonProperty("label") String label,
@@ -39,9 +40,28 @@ public record AnalysisRow(@JsonProperty("group") String group, @JsonProperty("na
                           @JsonProperty("model_schools_control") int modelSchoolsControl,
                           @JsonProperty("standardisation") String standardisation,
                           @JsonProperty("dropped_terms") List<String> droppedTerms,
-                          @JsonProperty("diagnostics") List<String> diagnostics) {
+                          @JsonProperty("diagnostics") List<String> diagnostics,
+                          @JsonProperty("randomisation") RandomisationSummary randomisation) {
     public AnalysisRow {
         droppedTerms = List.copyOf(droppedTerms);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** A row without randomisation inference. */
+    public AnalysisRow(String group, String name, String label, ArmSummary intervention, ArmSummary control,
+                       double estimate, double stdError, double df, double t, double pValue, double ciLow, double ciHigh,
+                       double effectSize, double effectSizeCiLow, double effectSizeCiHigh, Integer months, String se,
+                       int nObs, int nClusters, int modelSchoolsIntervention, int modelSchoolsControl,
+                       String standardisation, List<String> droppedTerms, List<String> diagnostics) {
+        this(group, name, label, intervention, control, estimate, stdError, df, t, pValue, ciLow, ciHigh, effectSize,
+                effectSizeCiLow, effectSizeCiHigh, months, se, nObs, nClusters, modelSchoolsIntervention,
+                modelSchoolsControl, standardisation, droppedTerms, diagnostics, null);
+    }
+
+    /** This row with randomisation inference added. */
+    public AnalysisRow withRandomisation(RandomisationSummary r) {
+        return new AnalysisRow(group, name, label, intervention, control, estimate, stdError, df, t, pValue, ciLow, ciHigh,
+                effectSize, effectSizeCiLow, effectSizeCiHigh, months, se, nObs, nClusters, modelSchoolsIntervention,
+                modelSchoolsControl, standardisation, droppedTerms, diagnostics, r);
     }
 }

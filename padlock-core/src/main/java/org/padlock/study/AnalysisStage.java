@@ -23,6 +23,13 @@ import org.padlock.estimation.ols.WlsFit;
 import org.padlock.inference.CoefficientTest;
 import org.padlock.inference.Covariance;
 import org.padlock.inference.CovarianceSpec;
+import org.padlock.inference.BootstrapWeights;
+import org.padlock.inference.ClusterStatistics;
+import org.padlock.inference.Cr2Covariance;
+import org.padlock.inference.RandomisationInference;
+import org.padlock.inference.RandomisationResult;
+import org.padlock.inference.WildBootstrapResult;
+import org.padlock.inference.WildClusterBootstrap;
 
 /**
  * The analysis stage: reads outcomes for the units of a frozen design and estimates the impact,
@@ -273,23 +280,74 @@ public final class AnalysisStage {
             diag.add("the treatment is collinear with the covariates and cannot be estimated");
             return row(group, o, label, a1, a0, null, null, xr.length, 0, se, stLabel, sd, diag, fit.dropped());
         }
-        CovarianceSpec spec = switch (se) {
-            case "classical" -> new CovarianceSpec.Classical();
-            case "hc1" -> new CovarianceSpec.Hc1();
-            default -> new CovarianceSpec.Clustered(cl, true);
-        };
-        Covariance v = Covariance.of(fit, spec);
-        if (se.equals("cr1") && v.clusters() < 2) {
-            diag.add("only one cluster: a cluster-robust standard error cannot be estimated");
-        } else if (se.equals("cr1") && v.clusters() < 20) {
-            diag.add("few clusters (" + v.clusters() + "): CR1 tends to understate uncertainty; see CR2 or the wild bootstrap");
+        CoefficientTest ct;
+        int clusters;
+        if (se.equals("cr2")) {
+            Cr2Covariance v = Cr2Covariance.of(fit, cl, false);
+            ct = v.test(fit, term);
+            clusters = v.clusters();
+            diag.addAll(v.diagnostics());
+        } else if (se.equals("wild")) {
+            StudyPlan.Analysis an = rp.plan().analysis();
+            int reps = an == null || an.bootstrapReps() == null ? PlanDefaults.BOOTSTRAP_REPS : an.bootstrapReps();
+            String bw = an == null || an.bootstrapWeights() == null ? PlanDefaults.BOOTSTRAP_WEIGHTS : an.bootstrapWeights();
+            WildBootstrapResult r = WildClusterBootstrap.test(ClusterStatistics.of(fit, cl), term, reps, rp.seed(),
+                    bw.equals("webb") ? BootstrapWeights.WEBB : BootstrapWeights.RADEMACHER, 0.95);
+            ct = r.toCoefficientTest();
+            clusters = r.clusters();
+            diag.add("wild cluster bootstrap (restricted, " + r.weights().label() + " weights, " + r.draws()
+                    + (r.enumerated() ? " weight vectors enumerated" : " draws, seed " + r.seed()) + ")");
+            diag.addAll(r.diagnostics());
+        } else {
+            CovarianceSpec spec = switch (se) {
+                case "classical" -> new CovarianceSpec.Classical();
+                case "hc1" -> new CovarianceSpec.Hc1();
+                default -> new CovarianceSpec.Clustered(cl, true);
+            };
+            Covariance v = Covariance.of(fit, spec);
+            ct = v.test(fit, term);
+            clusters = v.clusters();
+            if (se.equals("cr1") && v.clusters() < 2) {
+                diag.add("only one cluster: a cluster-robust standard error cannot be estimated");
+            } else if (se.equals("cr1") && v.clusters() < 20) {
+                diag.add("few clusters (" + v.clusters() + "): CR1 tends to understate uncertainty; see CR2 or the wild bootstrap");
+            }
         }
         if (!fit.dropped().isEmpty()) {
             diag.add("dropped as collinear: " + String.join(", ", fit.dropped()));
         }
-        CoefficientTest ct = v.test(fit, term);
-        return row(group, o, label, a1, a0, ct, v, xr.length, v.clusters(), se, stLabel, sd, diag, fit.dropped(),
+        RandomisationSummary ri = term.equals(TREATMENT) ? randomisation(rp, fit, cl, xr, school, diag) : null;
+        AnalysisRow out = row(group, o, label, a1, a0, ct, null, xr.length, clusters, se, stLabel, sd, diag, fit.dropped(),
                 countSchools(xr, t, school, 1), countSchools(xr, t, school, 0));
+        return ri == null ? out : out.withRandomisation(ri);
+    }
+
+    /**
+     * Randomisation inference when the plan asks for it ({@code analysis.randomisation_inference: B}): the
+     * treatment is re-assigned to whole analysis clusters, or to schools when it varies within clusters
+     * (e.g. a partnership holding treated schools and their matches).
+     */
+    private static RandomisationSummary randomisation(ResolvedPlan rp, WlsFit fit, String[] cl, int[] xr, String[] school,
+                                                      List<String> diag) {
+        StudyPlan.Analysis an = rp.plan().analysis();
+        if (an == null || an.randomisationReps() == null) {
+            return null;
+        }
+        String[] schools = new String[xr.length];
+        for (int k = 0; k < xr.length; k++) {
+            schools[k] = school[xr[k]];
+        }
+        String level = "cluster";
+        RandomisationResult r;
+        try {
+            r = RandomisationInference.test(fit, TREATMENT, cl, an.randomisationReps(), rp.seed());
+        } catch (IllegalArgumentException e) {
+            level = "school";
+            diag.add("the treatment varies within analysis clusters; randomisation inference re-assigns it to schools");
+            r = RandomisationInference.test(fit, TREATMENT, schools, an.randomisationReps(), rp.seed());
+        }
+        diag.addAll(r.diagnostics());
+        return RandomisationSummary.of(level, r);
     }
 
     private static AnalysisRow mixedRow(String group, StudyPlan.Outcome o, String label, ArmSummary a1, ArmSummary a0,

@@ -16,6 +16,10 @@ public final class PlanDefaults {
     public static final String KERNEL = "epanechnikov";
     public static final String MISSING = "indicator";
     public static final String SE = "cr1";
+    /** Draws of the wild cluster bootstrap ({@code analysis.bootstrap_reps}). */
+    public static final int BOOTSTRAP_REPS = 9999;
+    /** Weights of the wild cluster bootstrap ({@code analysis.bootstrap_weights}). */
+    public static final String BOOTSTRAP_WEIGHTS = "rademacher";
     public static final int SMALL_CELL = 10;
     public static final long SEED = 20260101L;
 

@@ -96,6 +96,8 @@ final class ReportBuilder {
         return switch (se) {
             case "cr1" -> "standard errors clustered (CR1, Stata's vce(cluster)) with t(G-1) inference";
             case "hc1" -> "heteroskedasticity-robust (HC1) standard errors";
+            case "cr2" -> "cluster-robust CR2 standard errors (Bell-McCaffrey, as R clubSandwich) with Satterthwaite degrees of freedom";
+            case "wild" -> "p-values and confidence intervals from the restricted wild cluster bootstrap (CR1 t statistic)";
             default -> "classical standard errors";
         };
     }

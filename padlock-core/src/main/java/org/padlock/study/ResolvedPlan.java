@@ -14,7 +14,7 @@ import org.padlock.design.MatchSpec;
  * @param pupilLevel whether the analysis is at pupil level (seed 000) or school level (seed 003)
  * @param match     the matching specification
  * @param missing   handling of missing covariates in outcome models
- * @param se        covariance estimator label: classical, hc1 or cr1
+ * @param se        covariance estimator label: classical, hc1, cr1, cr2 or wild
  * @param smallCell disclosure threshold (pupils)
  */
 public record ResolvedPlan(StudyPlan plan, Path planFile, boolean pupilLevel, MatchSpec match, MissingPolicy missing,
@@ -108,8 +108,18 @@ public record ResolvedPlan(StudyPlan plan, Path planFile, boolean pupilLevel, Ma
             default -> throw new PlanException(label + ": analysis.missing must be indicator or drop; found \"" + missing + "\"");
         };
         String se = a == null || a.se() == null ? PlanDefaults.SE : a.se();
-        if (!List.of("classical", "hc1", "cr1").contains(se)) {
-            throw new PlanException(label + ": analysis.se must be classical, hc1 or cr1; found \"" + se + "\"");
+        if (!List.of("classical", "hc1", "cr1", "cr2", "wild").contains(se)) {
+            throw new PlanException(label + ": analysis.se must be classical, hc1, cr1, cr2 or wild; found \"" + se + "\"");
+        }
+        if (a != null && a.bootstrapReps() != null && a.bootstrapReps() < 1) {
+            throw new PlanException(label + ": analysis.bootstrap_reps must be >= 1; found " + a.bootstrapReps());
+        }
+        if (a != null && a.bootstrapWeights() != null && !List.of("rademacher", "webb").contains(a.bootstrapWeights())) {
+            throw new PlanException(label + ": analysis.bootstrap_weights must be rademacher or webb; found \""
+                    + a.bootstrapWeights() + "\"");
+        }
+        if (a != null && a.randomisationReps() != null && a.randomisationReps() < 1) {
+            throw new PlanException(label + ": analysis.randomisation_inference must be >= 1; found " + a.randomisationReps());
         }
         int cell = plan.report() == null || plan.report().smallCellThreshold() == null ? PlanDefaults.SMALL_CELL
                 : plan.report().smallCellThreshold();

@@ -56,7 +56,8 @@ final class ResultsBuilder {
                     hide ? nan : a.t(), hide ? nan : a.pValue(), hide ? nan : a.ciLow(), hide ? nan : a.ciHigh(),
                     hide ? nan : a.effectSize(), hide ? nan : a.effectSizeCiLow(), hide ? nan : a.effectSizeCiHigh(),
                     hide ? null : a.months(), a.se(), hide ? -1 : a.nObs(), a.nClusters(), a.modelSchoolsIntervention(),
-                    a.modelSchoolsControl(), a.standardisation(), a.droppedTerms(), a.diagnostics()));
+                    a.modelSchoolsControl(), a.standardisation(), a.droppedTerms(), a.diagnostics(),
+                    hide ? null : a.randomisation()));
         }
         return out;
     }

@@ -189,7 +189,10 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                            @JsonProperty("missing") String missing,
                            @JsonProperty("se") String se,
                            @JsonProperty("cluster") String cluster,
-                           @JsonProperty("random_effects") Boolean randomEffects) {
+                           @JsonProperty("random_effects") Boolean randomEffects,
+                           @JsonProperty("bootstrap_reps") Integer bootstrapReps,
+                           @JsonProperty("bootstrap_weights") String bootstrapWeights,
+                           @JsonProperty("randomisation_inference") Integer randomisationReps) {
         public Analysis {
             pupilCovariates = pupilCovariates == null ? List.of() : List.copyOf(pupilCovariates);
             schoolCovariates = schoolCovariates == null ? List.of() : List.copyOf(schoolCovariates);

@@ -24,7 +24,7 @@ class ClusterReferenceTest {
     static final Frame DATA = TableReader.read(Reference.file("cluster/cluster_data.csv"), Set.of("school", "pupil"));
     static final JsonNode REF = Reference.json("cluster/cluster_reference.json");
 
-    private static WlsFit fit(boolean weighted, String[][] clusters) {
+    static WlsFit fit(boolean weighted, String[][] clusters) {
         var y = DATA.numeric("y");
         int[] rows = java.util.stream.IntStream.range(0, DATA.rowCount()).filter(i -> !y.isMissing(i)).toArray();
         ModelMatrix x = ModelMatrixBuilder.build(DATA, rows, List.of("treat", "x1", "x2", "f"), Set.of(),

@@ -21,22 +21,34 @@ public final class GramAccumulator {
     /** Adds rows {@code from..to-1} of column-stored {@code x}. */
     public void add(double[][] x, double[] y, double[] w, int from, int to) {
         for (int i = from; i < to; i++) {
-            double wi = w[i];
-            double wy = wi * y[i];
-            ytwy += wy * y[i];
-            for (int a = 0; a < p; a++) {
-                double xa = x[a][i] * wi;
-                if (xa == 0.0) {
-                    continue;
-                }
-                xtwy[a] += x[a][i] * wy;
-                double[] row = xtwx[a];
-                for (int b = a; b < p; b++) {
-                    row[b] += xa * x[b][i];
-                }
-            }
+            addRow(x, y, w, i);
         }
         n += to - from;
+    }
+
+    /** Adds the listed rows of column-stored {@code x} (e.g. the rows of one cluster). */
+    public void add(double[][] x, double[] y, double[] w, int[] rows) {
+        for (int i : rows) {
+            addRow(x, y, w, i);
+        }
+        n += rows.length;
+    }
+
+    private void addRow(double[][] x, double[] y, double[] w, int i) {
+        double wi = w[i];
+        double wy = wi * y[i];
+        ytwy += wy * y[i];
+        for (int a = 0; a < p; a++) {
+            double xa = x[a][i] * wi;
+            if (xa == 0.0) {
+                continue;
+            }
+            xtwy[a] += x[a][i] * wy;
+            double[] row = xtwx[a];
+            for (int b = a; b < p; b++) {
+                row[b] += xa * x[b][i];
+            }
+        }
     }
 
     /** Adds the statistics of another accumulator over the same terms. */

@@ -118,6 +118,17 @@ public final class WlsFit {
         return s;
     }
 
+    /**
+     * The sufficient statistics {@code X_r'W_r X_r}, {@code X_r'W_r y_r}, {@code y_r'W_r y_r} of the
+     * listed observations (indices as in {@link #row(int)}, kept terms only), e.g. of one cluster; the
+     * statistics of disjoint row sets sum to those of their union.
+     */
+    public GramAccumulator gram(int[] rows) {
+        GramAccumulator acc = new GramAccumulator(beta.length);
+        acc.add(x, y, w, rows);
+        return acc;
+    }
+
     /** Row {@code i} of the design (kept terms). */
     public double[] row(int i) {
         double[] r = new double[beta.length];
@@ -125,6 +136,11 @@ public final class WlsFit {
             r[j] = x[j][i];
         }
         return r;
+    }
+
+    /** The outcome of observation {@code i}. */
+    public double outcome(int i) {
+        return y[i];
     }
 
     public double weight(int i) {
