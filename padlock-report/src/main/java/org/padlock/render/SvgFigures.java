@@ -8,6 +8,7 @@ final class SvgFigures {
     private SvgFigures() {
     }
 
+    /** The figure as inline SVG, or null for a kind of figure this class does not draw (shown as its data). */
     static String render(Figure f) {
         if (f instanceof Figure.Overlap o) {
             return overlap(o);
@@ -15,7 +16,10 @@ final class SvgFigures {
         if (f instanceof Figure.Love l) {
             return love(l);
         }
-        return forest((Figure.Forest) f);
+        if (f instanceof Figure.Forest fp) {
+            return forest(fp);
+        }
+        return null;
     }
 
     private static String open(Figure f, int w, int h) {
