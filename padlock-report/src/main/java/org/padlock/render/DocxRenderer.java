@@ -46,6 +46,15 @@ public final class DocxRenderer {
     /** Fixed entry time of the zip package, for byte-identical output in any time zone. */
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
 
+    static {
+        // POI logs through the Log4j API; without a provider Log4j prints an error on first use. Use
+        // its built-in simple logger at ERROR level unless the host application chose a provider.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            System.setProperty("log4j2.simplelogLevel", "ERROR");
+        }
+    }
+
     private DocxRenderer() {
     }
 
