@@ -103,7 +103,10 @@ final class ReportBuilder {
         paras.add("Missing covariates: " + (rp.missing() == org.padlock.data.MissingPolicy.INDICATOR
                 ? "indicator method (set to 0 with a 0/1 missing flag; a missing category for factors)."
                 : "complete cases.") + " Missing outcomes are not imputed; those units are excluded and counted.");
-        return new Section("methods", "Design and methods", paras, List.of(), List.of());
+        paras.add("Disclosure control: every count or statistic resting on fewer than " + rp.smallCell()
+                + " pupils is suppressed in every table, figure and file; pupil identifiers never leave the pipeline.");
+        return new Section("methods", "Design and methods", paras, List.of(MethodsSummary.specification(rp, d),
+                MethodsSummary.outcomes(rp)), List.of());
     }
 
     private static String seText(String se) {
@@ -211,7 +214,9 @@ final class ReportBuilder {
         String[][] groups = {{"primary", "Primary analysis"}, {"secondary", "Secondary outcomes"},
                 {"year1", "Secondary analysis (end of year 1)"}, {"subgroup", "Primary outcome: subgroup analysis"},
                 {"on-treatment", "Primary analysis (on-treatment)"}};
-        List<String> notes = new ArrayList<>(List.of(seText(rp.se()) + ".", "Matching weights are applied to the comparison"
+        String se = seText(rp.se());
+        List<String> notes = new ArrayList<>(List.of(Character.toUpperCase(se.charAt(0)) + se.substring(1) + ".",
+                MethodsSummary.standardisationNote(rp), "Matching weights are applied to the comparison"
                 + " group.", "Raw means are unweighted with t-based 95% intervals; n (missing) counts "
                 + (rp.pupilLevel() ? "pupils" : "schools") + " with and without the outcome.",
                 "Cells resting on fewer than " + rp.smallCell() + " pupils are suppressed (shown as 'suppressed')."));
@@ -307,6 +312,7 @@ final class ReportBuilder {
         body.add(List.of(Cell.text("Design frozen at"), Cell.text(frozen.frozenAt())));
         body.add(List.of(Cell.text("Design columns SHA-256"), Cell.text(frozen.designContentSha256())));
         in.hashes().forEach((f, h) -> body.add(List.of(Cell.text("SHA-256 of " + f), Cell.text(h))));
+        body.addAll(MethodsSummary.reproducibility(rp));
         Table t = new Table("reproducibility", "Reproducibility", List.of("Item", "Value"), body,
                 List.of("The same plan, data and seed give a byte-identical results.json."));
         List<List<Cell>> ps = new ArrayList<>();

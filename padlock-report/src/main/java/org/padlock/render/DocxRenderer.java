@@ -121,7 +121,7 @@ public final class DocxRenderer {
             for (int j = 0; j < r.size(); j++) {
                 Cell c = r.get(j);
                 XWPFParagraph p = row.getCell(j).getParagraphs().get(0);
-                if (!c.isText() && !c.suppressed() && j > 0) {
+                if (j > 0 && HtmlRenderer.numeric(c)) {
                     p.setAlignment(ParagraphAlignment.RIGHT);
                 }
                 XWPFRun run = p.createRun();
@@ -130,18 +130,22 @@ public final class DocxRenderer {
                 run.setText(HtmlRenderer.plain(c));
             }
         }
+        XWPFParagraph last = null;
         for (String note : t.notes()) {
-            paragraph(doc, "Note", note);
+            last = paragraph(doc, "Note", note);
         }
-        if (t.notes().isEmpty()) {
-            paragraph(doc, null, "");
+        if (last == null) {
+            last = paragraph(doc, "Note", "");
         }
+        last.setSpacingAfter(240);
     }
 
     private static XWPFParagraph paragraph(XWPFDocument doc, String style, String text) {
         XWPFParagraph p = doc.createParagraph();
         if (style != null) {
             p.setStyle(style);
+        } else {
+            p.setSpacingAfter(120);
         }
         p.createRun().setText(text == null ? "" : text);
         return p;

@@ -2,6 +2,7 @@ package org.padlock.render;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.padlock.report.Cell;
 import org.padlock.report.Figure;
 import org.padlock.report.ReportModel;
@@ -16,7 +17,7 @@ import org.padlock.report.Table;
  * renders; a figure kind {@link SvgFigures} cannot draw is shown as its data table.
  */
 public final class HtmlRenderer {
-    private static final String CSS = "body{font-family:Georgia,serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
+    private static final String CSS = "body{font-family:Georgia,serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
             + "h1{font-size:1.7em;margin-bottom:.2em}header p{color:#555;margin-top:0}"
             + "h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}"
             + ".tw{overflow-x:auto}"
@@ -32,6 +33,9 @@ public final class HtmlRenderer {
             + "@media print{body{max-width:none;margin:0;font-size:10pt}nav{display:none}a{color:inherit;text-decoration:none}"
             + "h2{page-break-after:avoid;break-after:avoid}table,figure,.notes{page-break-inside:avoid;break-inside:avoid}"
             + ".tw{overflow:visible}details{display:none}@page{margin:1.5cm}}";
+
+    /** Text that reads as a number with optional bracketed detail ("0.004 (-0.122; 0.131)", "2204 (24)"). */
+    private static final Pattern NUMERIC_TEXT = Pattern.compile("[-+]?(GBP )?[0-9][0-9.,]*( \\([^)]*\\))?");
 
     private HtmlRenderer() {
     }
@@ -105,7 +109,8 @@ public final class HtmlRenderer {
                 } else if (c.suppressed()) {
                     b.append("<td class=\"sup\">").append(ReportModel.SUPPRESSED).append("</td>");
                 } else if (c.isText()) {
-                    b.append("<td>").append(Html.esc(c.text())).append("</td>");
+                    b.append(numeric(c) ? "<td class=\"num\">" : "<td>")
+                            .append(Html.esc(c.text())).append("</td>");
                 } else {
                     b.append("<td class=\"num\">").append(format(c)).append("</td>");
                 }
@@ -120,6 +125,25 @@ public final class HtmlRenderer {
             }
             b.append("</div>\n");
         }
+    }
+
+    /** Whether a cell reads as a number (a number cell, or text such as "0.004 (-0.122; 0.131)"). */
+    static boolean numeric(Cell c) {
+        return !c.suppressed() && (!c.isText() || NUMERIC_TEXT.matcher(c.text()).matches());
+    }
+
+    /** Whether every non-empty, non-suppressed cell of column {@code j} reads as a number. */
+    static boolean numericColumn(Table t, int j) {
+        boolean any = false;
+        for (List<Cell> r : t.rows()) {
+            if (j < r.size() && !r.get(j).suppressed() && !(r.get(j).isText() && r.get(j).text().isEmpty())) {
+                if (!numeric(r.get(j))) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** A numeric cell with its decimals; empty for NaN. */

@@ -53,7 +53,7 @@ public final class MarkdownRenderer {
         }
         b.append("\n|");
         for (int j = 0; j < t.header().size(); j++) {
-            b.append(j == 0 ? " --- |" : " ---: |");
+            b.append(j > 0 && HtmlRenderer.numericColumn(t, j) ? " ---: |" : " --- |");
         }
         b.append('\n');
         for (List<Cell> r : t.rows()) {
@@ -75,11 +75,20 @@ public final class MarkdownRenderer {
     }
 
     private static String cell(String s) {
-        return inline(s).replace("|", "\\|");
+        return escape(s).replace("|", "\\|");
+    }
+
+    /** Running text that starts a line: also escapes a leading block marker (heading, quote, list). */
+    private static String inline(String s) {
+        String e = escape(s);
+        if (!e.isEmpty() && "#>-+".indexOf(e.charAt(0)) >= 0) {
+            return "\\" + e;
+        }
+        return e;
     }
 
     /** Escapes the characters that would start Markdown or HTML markup inside running text. */
-    private static String inline(String s) {
+    private static String escape(String s) {
         if (s == null) {
             return "";
         }
@@ -90,9 +99,6 @@ public final class MarkdownRenderer {
                 case '\n', '\r' -> b.append(' ');
                 default -> b.append(c);
             }
-        }
-        if (b.length() > 0 && (b.charAt(0) == '#' || b.charAt(0) == '>' || b.charAt(0) == '-' || b.charAt(0) == '+')) {
-            b.insert(0, '\\');
         }
         return b.toString();
     }
