@@ -77,13 +77,17 @@ final class MethodsSummary {
                 "Effect size"), rows, List.of());
     }
 
-    /** The footnote on standardisation for impact tables. */
-    static String standardisationNote(ResolvedPlan rp) {
-        List<String> parts = new ArrayList<>();
+    /** The footnote on standardisation for an impact table showing the outcomes named {@code names}. */
+    static String standardisationNote(ResolvedPlan rp, java.util.Collection<String> names) {
+        java.util.Map<String, List<String>> byRule = new java.util.LinkedHashMap<>();
         for (StudyPlan.Outcome o : rp.plan().outcomes()) {
-            parts.add((o.label() == null ? o.name() : o.label()) + ": " + standardisation(rp, o));
+            if (names.contains(o.name())) {
+                byRule.computeIfAbsent(standardisation(rp, o), k -> new ArrayList<>()).add(o.label() == null ? o.name() : o.label());
+            }
         }
-        return "Effect sizes: " + String.join("; ", parts) + ".";
+        List<String> parts = new ArrayList<>();
+        byRule.forEach((rule, outcomes) -> parts.add(byRule.size() == 1 ? rule : rule + " (" + String.join("; ", outcomes) + ")"));
+        return "Effect size: " + String.join("; ", parts) + ".";
     }
 
     private static String standardisation(ResolvedPlan rp, StudyPlan.Outcome o) {

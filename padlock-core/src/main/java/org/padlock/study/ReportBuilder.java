@@ -216,7 +216,7 @@ final class ReportBuilder {
                 {"on-treatment", "Primary analysis (on-treatment)"}};
         String se = seText(rp.se());
         List<String> notes = new ArrayList<>(List.of(Character.toUpperCase(se.charAt(0)) + se.substring(1) + ".",
-                MethodsSummary.standardisationNote(rp), "Matching weights are applied to the comparison"
+                "Matching weights are applied to the comparison"
                 + " group.", "Raw means are unweighted with t-based 95% intervals; n (missing) counts "
                 + (rp.pupilLevel() ? "pupils" : "schools") + " with and without the outcome.",
                 "Cells resting on fewer than " + rp.smallCell() + " pupils are suppressed (shown as 'suppressed')."));
@@ -249,6 +249,8 @@ final class ReportBuilder {
             }
             if (!body.isEmpty()) {
                 List<String> n = new ArrayList<>(notes);
+                n.add(1, MethodsSummary.standardisationNote(rp, rows.stream().filter(a -> a.group().equals(g[0]))
+                        .map(AnalysisRow::name).toList()));
                 rows.stream().filter(a -> a.group().equals(g[0])).flatMap(a -> a.diagnostics().stream().map(x -> a.label() + ": " + x))
                         .distinct().forEach(n::add);
                 tables.add(new Table("impact-" + g[0], g[1], List.of("Outcome", "Intervention n (missing)",

@@ -121,7 +121,7 @@ public final class DocxRenderer {
             for (int j = 0; j < r.size(); j++) {
                 Cell c = r.get(j);
                 XWPFParagraph p = row.getCell(j).getParagraphs().get(0);
-                if (j > 0 && HtmlRenderer.numeric(c)) {
+                if (j > 0 && HtmlRenderer.numericColumn(t, j)) {
                     p.setAlignment(ParagraphAlignment.RIGHT);
                 }
                 XWPFRun run = p.createRun();

@@ -100,6 +100,10 @@ public final class HtmlRenderer {
             b.append("<th scope=\"col\">").append(Html.esc(h)).append("</th>");
         }
         b.append("</tr></thead><tbody>");
+        boolean[] numericCol = new boolean[t.header().size()];
+        for (int j = 1; j < numericCol.length; j++) {
+            numericCol[j] = numericColumn(t, j);
+        }
         for (List<Cell> r : t.rows()) {
             b.append("<tr>");
             for (int j = 0; j < r.size(); j++) {
@@ -109,10 +113,10 @@ public final class HtmlRenderer {
                 } else if (c.suppressed()) {
                     b.append("<td class=\"sup\">").append(ReportModel.SUPPRESSED).append("</td>");
                 } else if (c.isText()) {
-                    b.append(numeric(c) ? "<td class=\"num\">" : "<td>")
+                    b.append(j < numericCol.length && numericCol[j] ? "<td class=\"num\">" : "<td>")
                             .append(Html.esc(c.text())).append("</td>");
                 } else {
-                    b.append("<td class=\"num\">").append(format(c)).append("</td>");
+                    b.append(j < numericCol.length && numericCol[j] ? "<td class=\"num\">" : "<td>").append(format(c)).append("</td>");
                 }
             }
             b.append("</tr>");

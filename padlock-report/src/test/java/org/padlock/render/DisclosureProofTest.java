@@ -78,8 +78,12 @@ class DisclosureProofTest {
         ReportModel m = new ReportModel("t", "s", List.of(new Section("s", "S", List.of(), List.of(), List.of(f))), 10, false);
         ReportModel d = m.disclosed();
         String svg = SvgFigures.render(d.sections().get(0).figures().get(0));
-        assertFalse(svg.contains("4.5") || svg.contains("3.5") || svg.contains("5.5"), svg);
+        assertEquals(1, occurrences(svg, "<rect"), "only the large row's point is drawn: " + svg);
         assertTrue(svg.contains("suppressed"), svg);
+        Figure.Forest other = new Figure.Forest("f", "Forest", "Effect sizes", List.of("big", "small"),
+                new double[] {0.1, -2.0}, new double[] {0.0, -3.0}, new double[] {0.2, -1.0}, new int[] {200, 3});
+        ReportModel m2 = new ReportModel("t", "s", List.of(new Section("s", "S", List.of(), List.of(), List.of(other))), 10, false);
+        assertEquals(svg, SvgFigures.render(m2.disclosed().sections().get(0).figures().get(0)), "the small row leaves no trace");
         assertEquals(4.56789, f.estimate()[1], "disclosed() leaves the original model unchanged");
         Table data = d.figureTable(d.sections().get(0).figures().get(0));
         assertTrue(data.rows().get(1).get(1).suppressed() && !data.rows().get(0).get(1).suppressed());
