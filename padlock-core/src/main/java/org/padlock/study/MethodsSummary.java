@@ -29,7 +29,7 @@ final class MethodsSummary {
         row(rows, "Design", rp.pupilLevel() ? "pupil-level outcomes, propensity-score-matched comparison schools"
                 : "school-level two-period difference-in-differences in a matched sample");
         row(rows, "Treatment indicator", p.treatment());
-        row(rows, "Comparison pool", p.pool() == null ? "all non-treated schools" : "schools with " + p.pool());
+        row(rows, "Comparison pool", p.pool() == null ? "all non-treated schools" : "non-treated schools with " + p.pool() + " = 1");
         row(rows, "Propensity score model", m.link().name().toLowerCase(Locale.ROOT) + " regression of treatment on "
                 + String.join(", ", m.covariates()) + (m.factors().isEmpty() ? "" : " (categorical: " + String.join(", ", m.factors()) + ")"));
         row(rows, "Matching distance", m.distance() == MatchSpec.Distance.PS ? "propensity score" : "logit of the propensity score");

@@ -81,9 +81,12 @@ class ReaderTest {
                     Matcher fig = Pattern.compile("<figure id=\"fig-" + Pattern.quote(f.id()) + "\">(.*?)</figure>", Pattern.DOTALL)
                             .matcher(load.dom());
                     assertTrue(fig.find(), e.getKey() + ": figure " + f.id());
-                    assertTrue(fig.group(1).contains("<svg") && fig.group(1).contains("<title id=")
-                            && fig.group(1).contains("<desc id=") && fig.group(1).contains("<figcaption>"),
-                            e.getKey() + ": figure " + f.id() + " is drawn with a title, description and caption");
+                    String body = fig.group(1);
+                    boolean drawn = body.contains("<svg") && body.contains("<title id=") && body.contains("<desc id=");
+                    boolean asData = !body.contains("<svg") && body.contains("<table id=\"fig-" + f.id() + "-data\"");
+                    assertTrue((drawn || asData) && body.contains("<figcaption>") && body.contains(Html.esc(f.alt())),
+                            e.getKey() + ": figure " + f.id() + " is drawn with a title and description, or shown as"
+                                    + " its data, and has a caption with its text alternative");
                 }
             }
             Path png = ROOT.resolve(e.getKey() + ".png");
@@ -211,6 +214,66 @@ class ReaderTest {
                 }
             }
         }
+    }
+
+    /**
+     * End to end: the pupil-matched demo re-run with a threshold of 2000 pupils. Every report cell
+     * that rests on 10 to 1999 pupils (shown in the default run) must be suppressed: its text
+     * appears in no output file of the strict run (HTML, Markdown, Word, CSV, JSON, results).
+     */
+    @Test
+    void raisedThresholdSuppressesEverywhereEndToEnd() throws IOException {
+        int strictThreshold = 2000;
+        Path src = ROOT.resolve("pupil-matched").resolve("data");
+        Path dir = ROOT.resolve("pupil-matched-strict");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, data.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path plan = data.resolve("study.yaml");
+        String yaml = Files.readString(plan);
+        assertTrue(yaml.contains("small_cell_threshold: 10\n"));
+        Files.writeString(plan, yaml.replace("small_cell_threshold: 10\n", "small_cell_threshold: " + strictThreshold + "\n"));
+        StudyResult strict = StudyRunner.run(plan, new StudyRunner.Options(dir, true, s -> { }));
+        ReportWriter.write(strict, dir);
+        assertEquals(strictThreshold, strict.report().smallCellThreshold());
+        List<String> hidden = new ArrayList<>();
+        for (Section s : studies.get("pupil-matched").report().sections()) {
+            for (Table t : s.tables()) {
+                for (List<org.padlock.report.Cell> r : t.rows()) {
+                    for (org.padlock.report.Cell c : r) {
+                        String text = HtmlRenderer.plain(c);
+                        if (c.basis() >= 10 && c.basis() < strictThreshold && text.length() >= 6) {
+                            hidden.add(text);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(hidden.size() >= 8, "the strict threshold hides cells shown by default: " + hidden);
+        for (org.padlock.study.AnalysisRow a : studies.get("pupil-matched").analyses()) {
+            if (a.intervention().n() >= 10 && a.intervention().n() < strictThreshold) {
+                hidden.add(Double.toString(a.intervention().mean()));
+            }
+        }
+        List<Path> outputs;
+        try (Stream<Path> w = Files.walk(dir)) {
+            outputs = w.filter(Files::isRegularFile).filter(p -> !p.startsWith(data)).filter(p -> !p.toString().endsWith(".duckdb")).toList();
+        }
+        List<String> leaks = new ArrayList<>();
+        for (Path p : outputs) {
+            String text = DisclosureProofTest.text(p.toString(), Files.readAllBytes(p));
+            for (String h : hidden) {
+                if (text.contains(h) || text.contains(Html.esc(h))) {
+                    leaks.add(dir.relativize(p) + ": " + h);
+                }
+            }
+        }
+        assertEquals(List.of(), leaks, "values under the raised threshold in outputs");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("fewer than " + strictThreshold + " pupils"), "the rule states the plan's threshold");
     }
 
     /** Cuts a tall screenshot into 1280x1400 tiles, dropping the blank bottom, for looking at. */
