@@ -51,7 +51,7 @@ final class ReportBuilder {
             if (!a.group().equals("primary") && !a.group().equals("secondary")) {
                 continue;
             }
-            int basis = rp.pupilLevel() ? a.nObs() : -1;
+            int basis = modelBasis(rp, a);
             body.add(List.of(Cell.text(a.label()), Cell.text(a.group()), esCell(a, basis), monthsCell(a, basis),
                     Cell.number(a.pValue(), 3, basis)));
         }
@@ -242,10 +242,10 @@ final class ReportBuilder {
                         new Cell(ci(a.control().mean(), a.control().ciLow(), a.control().ciHigh()), Double.NaN, -1, b0, false),
                         Cell.text((a.modelSchoolsIntervention() + a.modelSchoolsControl()) + " (" + a.modelSchoolsIntervention()
                                 + "; " + a.modelSchoolsControl() + ")"),
-                        esCell(a, rp.pupilLevel() ? a.nObs() : -1), Cell.number(a.pValue(), 3, rp.pupilLevel() ? a.nObs() : -1)));
+                        esCell(a, modelBasis(rp, a)), Cell.number(a.pValue(), 3, modelBasis(rp, a))));
                 labels.add(g[1] + ": " + a.label());
                 est.add(new double[] {a.effectSize(), a.effectSizeCiLow(), a.effectSizeCiHigh()});
-                basis.add(rp.pupilLevel() ? Math.min(a.intervention().n(), a.control().n()) : -1);
+                basis.add(modelBasis(rp, a));
             }
             if (!body.isEmpty()) {
                 List<String> n = new ArrayList<>(notes);
@@ -330,6 +330,15 @@ final class ReportBuilder {
         notes.addAll(d.sample().diagnostics());
         Table pt = new Table("propensity", "Propensity score model", List.of("Term", "Coefficient", "Standard error"), ps, notes);
         return new Section("appendix", "Appendix: reproducibility and propensity model", List.of(), List.of(t, pt), List.of());
+    }
+
+    /**
+     * The pupils a model statistic (estimate, effect size, interval, p-value) rests on, for
+     * disclosure control: the smaller arm, since a contrast with a small arm describes that arm's
+     * few pupils however large the other is (-1 at school level).
+     */
+    static int modelBasis(ResolvedPlan rp, AnalysisRow a) {
+        return rp.pupilLevel() ? Math.min(a.intervention().n(), a.control().n()) : -1;
     }
 
     private static Cell esCell(AnalysisRow a, int basis) {

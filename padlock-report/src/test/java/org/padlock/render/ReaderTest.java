@@ -256,6 +256,8 @@ class ReaderTest {
         for (org.padlock.study.AnalysisRow a : studies.get("pupil-matched").analyses()) {
             if (a.intervention().n() >= 10 && a.intervention().n() < strictThreshold) {
                 hidden.add(Double.toString(a.intervention().mean()));
+                hidden.add(Double.toString(a.effectSize()));
+                hidden.add(Double.toString(a.pValue()));
             }
         }
         List<Path> outputs;
