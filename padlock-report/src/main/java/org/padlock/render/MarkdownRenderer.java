@@ -37,9 +37,10 @@ public final class MarkdownRenderer {
                 table(b, t, n.table(t));
             }
             for (Figure f : s.figures()) {
-                b.append("**").append(n.figure(f)).append(". ").append(inline(f.title())).append(".** ")
+                String label = n.figure(f);
+                b.append("**").append(label).append(". ").append(inline(f.title())).append(".** ")
                         .append(inline(f.alt())).append("\n\n");
-                table(b, m.figureTable(f), "Data");
+                table(b, m.figureTable(f), label + " (data)");
             }
         }
         b.append("---\n\n").append(inline(m.disclosureRule())).append('\n');
