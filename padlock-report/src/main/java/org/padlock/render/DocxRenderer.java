@@ -114,6 +114,10 @@ public final class DocxRenderer {
             run.setFontSize(TABLE_SIZE / 2.0);
             run.setText(t.header().get(j));
         }
+        boolean[] numericCol = new boolean[cols];
+        for (int j = 1; j < cols; j++) {
+            numericCol[j] = HtmlRenderer.numericColumn(t, j);
+        }
         for (int i = 0; i < t.rows().size(); i++) {
             XWPFTableRow row = tbl.getRow(i + 1);
             row.setCantSplitRow(true);
@@ -121,7 +125,7 @@ public final class DocxRenderer {
             for (int j = 0; j < r.size(); j++) {
                 Cell c = r.get(j);
                 XWPFParagraph p = row.getCell(j).getParagraphs().get(0);
-                if (j > 0 && HtmlRenderer.numericColumn(t, j)) {
+                if (numericCol[j]) {
                     p.setAlignment(ParagraphAlignment.RIGHT);
                 }
                 XWPFRun run = p.createRun();
