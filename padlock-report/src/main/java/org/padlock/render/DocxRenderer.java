@@ -25,6 +25,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.padlock.report.Cell;
 import org.padlock.report.Figure;
@@ -41,6 +42,13 @@ import org.padlock.report.Table;
  * package is re-zipped with fixed entry times so the same model gives the same bytes.
  */
 public final class DocxRenderer {
+    /**
+     * Page size and margin of A4 landscape (the seeds' impact tables have eight or nine columns),
+     * and the text width between the margins, in twips.
+     */
+    private static final int PAGE_WIDTH = 16838, PAGE_HEIGHT = 11906, MARGIN = 1021, TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+    /** Width of one character of table text and the left+right cell padding, in twips (8.5 pt sans-serif). */
+    private static final int CHAR_WIDTH = 100, CELL_PADDING = 240;
     /** Table text size in half-points (8.5 pt). */
     private static final int TABLE_SIZE = 17;
     /** Fixed entry time of the zip package, for byte-identical output in any time zone. */
@@ -114,6 +122,12 @@ public final class DocxRenderer {
             run.setFontSize(TABLE_SIZE / 2.0);
             run.setText(t.header().get(j));
         }
+        int[] widths = columnWidths(t, cols);
+        for (XWPFTableRow row : tbl.getRows()) {
+            for (int j = 0; j < cols; j++) {
+                row.getCell(j).setWidth(Integer.toString(widths[j]));
+            }
+        }
         boolean[] numericCol = new boolean[cols];
         for (int j = 1; j < cols; j++) {
             numericCol[j] = HtmlRenderer.numericColumn(t, j);
@@ -144,6 +158,44 @@ public final class DocxRenderer {
         last.setSpacingAfter(240);
     }
 
+    /**
+     * Column widths in twips over the text width: each column gets at least its longest word (of
+     * header and cells) at the table font, and the rest of the width is shared in proportion to its
+     * longest cell, so short numeric columns stay on one line and long text columns wrap.
+     */
+    private static int[] columnWidths(Table t, int cols) {
+        double[] min = new double[cols];
+        double[] full = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            int word = 4;
+            int longest = 4;
+            List<String> texts = new java.util.ArrayList<>();
+            if (j < t.header().size()) {
+                texts.addAll(List.of(t.header().get(j).split(" ")));
+            }
+            for (List<Cell> r : t.rows()) {
+                if (j < r.size()) {
+                    String v = HtmlRenderer.plain(r.get(j));
+                    longest = Math.max(longest, v.length());
+                    texts.addAll(List.of(v.split(" ")));
+                }
+            }
+            for (String w : texts) {
+                word = Math.max(word, w.length());
+            }
+            min[j] = CELL_PADDING + CHAR_WIDTH * Math.min(word, 24);
+            full[j] = Math.max(longest, word);
+        }
+        double sumMin = java.util.Arrays.stream(min).sum();
+        double sumFull = java.util.Arrays.stream(full).sum();
+        int[] w = new int[cols];
+        for (int j = 0; j < cols; j++) {
+            w[j] = (int) Math.floor(sumMin >= TEXT_WIDTH ? TEXT_WIDTH * min[j] / sumMin
+                    : min[j] + (TEXT_WIDTH - sumMin) * full[j] / sumFull);
+        }
+        return w;
+    }
+
     private static XWPFParagraph paragraph(XWPFDocument doc, String style, String text) {
         XWPFParagraph p = doc.createParagraph();
         if (style != null) {
@@ -158,10 +210,11 @@ public final class DocxRenderer {
     private static void page(XWPFDocument doc) {
         CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
         CTPageSz size = sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906));
-        size.setH(BigInteger.valueOf(16838));
+        size.setW(BigInteger.valueOf(PAGE_WIDTH));
+        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
+        size.setOrient(STPageOrientation.LANDSCAPE);
         CTPageMar mar = sect.addNewPgMar();
-        BigInteger margin = BigInteger.valueOf(1021);
+        BigInteger margin = BigInteger.valueOf(MARGIN);
         mar.setTop(margin);
         mar.setBottom(margin);
         mar.setLeft(margin);
