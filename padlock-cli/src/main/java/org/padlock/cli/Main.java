@@ -73,7 +73,7 @@ public final class Main implements Runnable {
         } else if (ex instanceof EstimationException) {
             code = ESTIMATION;
             kind = "estimation failed";
-        } else if (ex instanceof IllegalArgumentException) {
+        } else if (ex instanceof IllegalArgumentException && !(ex instanceof NumberFormatException)) {
             code = USAGE;
             kind = "bad usage";
         } else {

@@ -1,9 +1,16 @@
 package org.padlock.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Data of a figure, with a text alternative. Renderers draw it (SVG); nothing here is visual.
+ *
+ * <p>Every figure also states its data as a {@link Table} ({@link #data()}): the form in which
+ * formats that cannot draw it (Markdown, Word) and readers who cannot see it receive it, and the
+ * fallback of a renderer that does not know how to draw a new kind of figure. Every figure takes
+ * part in disclosure control through {@link #disclosed(int)}; a new kind of figure must say how.
  */
 public sealed interface Figure {
     String id();
@@ -13,22 +20,68 @@ public sealed interface Figure {
     /** Text alternative for readers who cannot see the figure. */
     String alt();
 
-    /** Histogram of propensity scores by arm, on shared bins (counts of schools or units). */
+    /**
+     * The figure's data as a table; pupil-based cells carry their basis so that
+     * {@link ReportModel#figureTable(Figure)} suppresses them like any table cell.
+     */
+    Table data();
+
+    /** This figure with every value resting on fewer than {@code threshold} pupils removed. */
+    Figure disclosed(int threshold);
+
+    /**
+     * Histogram of propensity scores by arm, on shared bins (counts of schools or units). Counts are
+     * of matching units (schools), not pupils, so disclosure control leaves them unchanged.
+     */
     record Overlap(String id, String title, String alt, double[] edges, int[] treated, int[] control) implements Figure {
         public Overlap {
             edges = edges.clone();
             treated = treated.clone();
             control = control.clone();
         }
+
+        @Override
+        public Table data() {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (int i = 0; i < treated.length; i++) {
+                rows.add(List.of(Cell.text(String.format(Locale.ROOT, "%.2f to %.2f", edges[i], edges[i + 1])),
+                        Cell.count(treated[i]), Cell.count(control[i])));
+            }
+            return new Table(id + "-data", title, List.of("Propensity score bin", "Intervention units", "Comparison units"),
+                    rows, List.of());
+        }
+
+        @Override
+        public Figure disclosed(int threshold) {
+            return this;
+        }
     }
 
-    /** Absolute standardised differences before and after matching (a love plot). */
+    /**
+     * Absolute standardised differences before and after matching (a love plot). Balance statistics
+     * of matching units (schools), not pupil counts: unchanged by disclosure control.
+     */
     record Love(String id, String title, String alt, List<String> variables, double[] before, double[] after)
             implements Figure {
         public Love {
             variables = List.copyOf(variables);
             before = before.clone();
             after = after.clone();
+        }
+
+        @Override
+        public Table data() {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (int i = 0; i < variables.size(); i++) {
+                rows.add(List.of(Cell.text(variables.get(i)), Cell.number(before[i], 3), Cell.number(after[i], 3)));
+            }
+            return new Table(id + "-data", title, List.of("Variable", "|SMD| before matching", "|SMD| after matching"),
+                    rows, List.of());
+        }
+
+        @Override
+        public Figure disclosed(int threshold) {
+            return this;
         }
     }
 
@@ -41,6 +94,33 @@ public sealed interface Figure {
             low = low.clone();
             high = high.clone();
             basis = basis.clone();
+        }
+
+        @Override
+        public Table data() {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                rows.add(List.of(Cell.text(labels.get(i)), Cell.number(estimate[i], 3, basis[i]),
+                        Cell.number(low[i], 3, basis[i]), Cell.number(high[i], 3, basis[i])));
+            }
+            return new Table(id + "-data", title, List.of("Estimate", "Effect size", "95% CI lower", "95% CI upper"),
+                    rows, List.of());
+        }
+
+        /** Rows resting on fewer than {@code threshold} pupils lose their estimate and interval (NaN). */
+        @Override
+        public Figure disclosed(int threshold) {
+            double[] e = estimate.clone();
+            double[] lo = low.clone();
+            double[] hi = high.clone();
+            for (int i = 0; i < basis.length; i++) {
+                if (basis[i] >= 0 && basis[i] < threshold) {
+                    e[i] = Double.NaN;
+                    lo[i] = Double.NaN;
+                    hi[i] = Double.NaN;
+                }
+            }
+            return new Forest(id, title, alt, labels, e, lo, hi, basis);
         }
     }
 
@@ -57,9 +137,29 @@ public sealed interface Figure {
             boxes = List.copyOf(boxes);
         }
 
+        @Override
+        public Table data() {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (FlowBox b : boxes) {
+                rows.add(List.of(Cell.text(b.label()), Cell.text(b.exclusion() ? "exclusion" : "stage"),
+                        Cell.count(b.schoolsIntervention()), Cell.count(b.schoolsComparison()),
+                        pupilCell(b.pupilsIntervention()), pupilCell(b.pupilsComparison())));
+            }
+            return new Table(id + "-data", title, List.of("Stage", "Kind", "Schools (intervention)", "Schools (comparison)",
+                    "Pupils (intervention)", "Pupils (comparison)"), rows, List.of());
+        }
+
+        private static Cell pupilCell(int n) {
+            if (n == SUPPRESSED) {
+                return new Cell(null, Double.NaN, 0, 0, true);
+            }
+            return n < 0 ? Cell.text("n/a") : Cell.pupils(n);
+        }
+
         /** This flow with every pupil count in [0, threshold) replaced by {@link #SUPPRESSED}. */
+        @Override
         public Flow disclosed(int threshold) {
-            List<FlowBox> out = new java.util.ArrayList<>();
+            List<FlowBox> out = new ArrayList<>();
             for (FlowBox b : boxes) {
                 out.add(new FlowBox(b.label(), b.exclusion(), b.schoolsIntervention(), b.schoolsComparison(),
                         hide(b.pupilsIntervention(), threshold), hide(b.pupilsComparison(), threshold)));

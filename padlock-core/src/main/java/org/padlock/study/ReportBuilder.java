@@ -89,7 +89,10 @@ final class ReportBuilder {
         paras.add("Missing covariates: " + (rp.missing() == org.padlock.data.MissingPolicy.INDICATOR
                 ? "indicator method (set to 0 with a 0/1 missing flag; a missing category for factors)."
                 : "complete cases.") + " Missing outcomes are not imputed; those units are excluded and counted.");
-        return new Section("methods", "Design and methods", paras, List.of(), List.of());
+        paras.add("Disclosure control: every count or statistic resting on fewer than " + rp.smallCell()
+                + " pupils is suppressed in every table, figure and file; pupil identifiers never leave the pipeline.");
+        return new Section("methods", "Design and methods", paras, List.of(MethodsSummary.specification(rp, d),
+                MethodsSummary.outcomes(rp)), List.of());
     }
 
     private static String seText(String se) {
@@ -162,7 +165,9 @@ final class ReportBuilder {
                 {"on-treatment", "Primary analysis (on-treatment)"},
                 {"random-effects", "Sensitivity analysis (school-level random effects)"},
                 {"interaction", "Primary outcome: treatment x subgroup interaction"}};
-        List<String> notes = new ArrayList<>(List.of(seText(rp.se()) + ".", "Matching weights are applied to the comparison"
+        String se = seText(rp.se());
+        List<String> notes = new ArrayList<>(List.of(Character.toUpperCase(se.charAt(0)) + se.substring(1) + ".",
+                "Matching weights are applied to the comparison"
                 + " group.", "Raw means are unweighted with t-based 95% intervals; n (missing) counts "
                 + (rp.pupilLevel() ? "pupils" : "schools") + " with and without the outcome.",
                 "Cells resting on fewer than " + rp.smallCell() + " pupils are suppressed (shown as 'suppressed')."));
@@ -188,13 +193,15 @@ final class ReportBuilder {
                         new Cell(ci(a.control().mean(), a.control().ciLow(), a.control().ciHigh()), Double.NaN, -1, b0, false),
                         Cell.text((a.modelSchoolsIntervention() + a.modelSchoolsControl()) + " (" + a.modelSchoolsIntervention()
                                 + "; " + a.modelSchoolsControl() + ")"),
-                        esCell(a, rp.pupilLevel() ? a.nObs() : -1), Cell.number(a.pValue(), 3, rp.pupilLevel() ? a.nObs() : -1)));
+                        esCell(a, modelBasis(rp, a)), Cell.number(a.pValue(), 3, modelBasis(rp, a))));
                 labels.add(g[1] + ": " + a.label());
                 est.add(new double[] {a.effectSize(), a.effectSizeCiLow(), a.effectSizeCiHigh()});
-                basis.add(rp.pupilLevel() ? Math.min(a.intervention().n(), a.control().n()) : -1);
+                basis.add(modelBasis(rp, a));
             }
             if (!body.isEmpty()) {
                 List<String> n = new ArrayList<>(notes);
+                n.add(1, MethodsSummary.standardisationNote(rp, rows.stream().filter(a -> a.group().equals(g[0]))
+                        .map(AnalysisRow::name).toList()));
                 rows.stream().filter(a -> a.group().equals(g[0])).flatMap(a -> a.diagnostics().stream().map(x -> a.label() + ": " + x))
                         .distinct().forEach(n::add);
                 tables.add(new Table("impact-" + g[0], g[1], List.of("Outcome", "Intervention n (missing)",
@@ -258,6 +265,7 @@ final class ReportBuilder {
         body.add(List.of(Cell.text("Design frozen at"), Cell.text(frozen.frozenAt())));
         body.add(List.of(Cell.text("Design columns SHA-256"), Cell.text(frozen.designContentSha256())));
         in.hashes().forEach((f, h) -> body.add(List.of(Cell.text("SHA-256 of " + f), Cell.text(h))));
+        body.addAll(MethodsSummary.reproducibility(rp));
         Table t = new Table("reproducibility", "Reproducibility", List.of("Item", "Value"), body,
                 List.of("The same plan, data and seed give a byte-identical results.json."));
         List<List<Cell>> ps = new ArrayList<>();
@@ -273,6 +281,15 @@ final class ReportBuilder {
         notes.addAll(d.sample().diagnostics());
         Table pt = new Table("propensity", "Propensity score model", List.of("Term", "Coefficient", "Standard error"), ps, notes);
         return new Section("appendix", "Appendix: reproducibility and propensity model", List.of(), List.of(t, pt), List.of());
+    }
+
+    /**
+     * The pupils a model statistic (estimate, effect size, interval, p-value) rests on, for
+     * disclosure control: the smaller arm, since a contrast with a small arm describes that arm's
+     * few pupils however large the other is (-1 at school level).
+     */
+    static int modelBasis(ResolvedPlan rp, AnalysisRow a) {
+        return rp.pupilLevel() ? Math.min(a.intervention().n(), a.control().n()) : -1;
     }
 
     private static Cell esCell(AnalysisRow a, int basis) {

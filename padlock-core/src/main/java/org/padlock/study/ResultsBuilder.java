@@ -34,7 +34,7 @@ final class ResultsBuilder {
         r.put("seed", rp.seed());
         r.put("inputs", new TreeMap<>(in.hashes()));
         r.put("design_stage", designStage(d, frozen));
-        r.put("analyses", disclosed(rows, rp.smallCell()));
+        r.put("analyses", disclosed(rows, rp.smallCell(), rp.pupilLevel()));
         Map<String, Object> c = new TreeMap<>();
         for (CostResult cr : costs) {
             c.put(cr.perspective(), cr);
@@ -46,10 +46,12 @@ final class ResultsBuilder {
         return r;
     }
 
-    private static List<AnalysisRow> disclosed(List<AnalysisRow> rows, int threshold) {
+    private static List<AnalysisRow> disclosed(List<AnalysisRow> rows, int threshold, boolean pupilLevel) {
         List<AnalysisRow> out = new ArrayList<>();
         for (AnalysisRow a : rows) {
-            boolean hide = a.nObs() < threshold;
+            // pupil level: a model statistic rests on its smaller arm (as ReportBuilder.modelBasis)
+            boolean hide = a.nObs() < threshold
+                    || pupilLevel && Math.min(a.intervention().n(), a.control().n()) < threshold;
             double nan = Double.NaN;
             out.add(new AnalysisRow(a.group(), a.name(), a.label(), a.intervention().disclosed(threshold),
                     a.control().disclosed(threshold), hide ? nan : a.estimate(), hide ? nan : a.stdError(), a.df(),
@@ -155,7 +157,7 @@ final class ResultsBuilder {
         e.add(List.of("group", "outcome", "label", "n_intervention", "missing_intervention", "mean_intervention",
                 "n_control", "missing_control", "mean_control", "schools_intervention", "schools_control", "estimate",
                 "std_error", "df", "p_value", "ci_low", "ci_high", "effect_size", "months_progress", "se_method"));
-        for (AnalysisRow a : disclosed(rows, rp.smallCell())) {
+        for (AnalysisRow a : disclosed(rows, rp.smallCell(), rp.pupilLevel())) {
             e.add(List.of(a.group(), a.name(), a.label(), cnt(a.intervention().n()), cnt(a.intervention().missing()),
                     num(a.intervention().mean()), cnt(a.control().n()), cnt(a.control().missing()), num(a.control().mean()),
                     cnt(a.modelSchoolsIntervention()), cnt(a.modelSchoolsControl()), num(a.estimate()), num(a.stdError()),

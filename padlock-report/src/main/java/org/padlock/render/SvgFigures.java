@@ -5,9 +5,12 @@ import org.padlock.report.Figure;
 
 /** Draws the report model's figures as inline SVG (no scripts, no external resources). */
 final class SvgFigures {
+    /** Width in SVG units of one character of an 11-unit sans-serif label (upper bound for layout). */
+    private static final double LABEL_CHAR_WIDTH = 6.2;
     private SvgFigures() {
     }
 
+    /** The figure as inline SVG, or null for a kind of figure this class does not draw (shown as its data). */
     static String render(Figure f) {
         if (f instanceof Figure.Overlap o) {
             return overlap(o);
@@ -18,12 +21,15 @@ final class SvgFigures {
         if (f instanceof Figure.Flow fl) {
             return FlowDiagram.render(fl);
         }
-        return forest((Figure.Forest) f);
+        if (f instanceof Figure.Forest fp) {
+            return forest(fp);
+        }
+        return null;
     }
 
     static String open(Figure f, int w, int h) {
         return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-                + " role=\"img\" aria-labelledby=\"%s-t %s-d\"><title id=\"%s-t\">%s</title><desc id=\"%s-d\">%s</desc>",
+                + " font-family=\"Helvetica,Arial,sans-serif\" role=\"img\" aria-labelledby=\"%s-t %s-d\"><title id=\"%s-t\">%s</title><desc id=\"%s-d\">%s</desc>",
                 w, h, w, h, f.id(), f.id(), f.id(), Html.esc(f.title()), f.id(), Html.esc(f.alt()));
     }
 
@@ -38,8 +44,13 @@ final class SvgFigures {
         }
         double bw = (w - left - right) / (double) t.length;
         StringBuilder s = new StringBuilder(open(o, w, h));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"12\">Intervention (above, max %d) and comparison"
-                + " (below, max %d), by propensity score</text>", left, (int) maxT, (int) maxC));
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"#1f6feb\"/>"
+                + "<text x=\"%d\" y=\"13\" font-size=\"12\">intervention (above; tallest bar %d)</text>"
+                + "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"#d9822b\"/>"
+                + "<text x=\"%d\" y=\"13\" font-size=\"12\">comparison (below; tallest bar %d)</text>",
+                left, left + 14, (int) maxT, left + 290, left + 304, (int) maxC));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">propensity score</text>",
+                (left + w - right) / 2, h - 6));
         for (int i = 0; i < t.length; i++) {
             double x = left + i * bw;
             double ht = (mid - top - 10) * t[i] / maxT;
@@ -60,8 +71,10 @@ final class SvgFigures {
 
     private static String love(Figure.Love l) {
         int n = l.variables().size();
-        int rowH = 18, left = 190, right = 30, top = 30;
-        int w = 640, h = top + n * rowH + 40;
+        int longest = l.variables().stream().mapToInt(String::length).max().orElse(10);
+        int rowH = 18, right = 30, top = 30;
+        int left = Math.max(120, Math.min(400, 16 + (int) Math.ceil(longest * LABEL_CHAR_WIDTH)));
+        int w = left + 450, h = top + n * rowH + 40;
         double max = 0.25;
         for (int i = 0; i < n; i++) {
             max = Math.max(max, Math.max(nz(l.before()[i]), nz(l.after()[i])));
@@ -97,8 +110,10 @@ final class SvgFigures {
 
     private static String forest(Figure.Forest f) {
         int n = f.labels().size();
-        int rowH = 20, left = 300, right = 30, top = 20;
-        int w = 720, h = top + n * rowH + 40;
+        int longest = f.labels().stream().mapToInt(String::length).max().orElse(10);
+        int rowH = 20, right = 30, top = 20;
+        int left = Math.min(520, 16 + (int) Math.ceil(longest * LABEL_CHAR_WIDTH));
+        int w = left + 420, h = top + n * rowH + 40;
         double lo = -0.2, hi = 0.2;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(f.low()[i])) {
