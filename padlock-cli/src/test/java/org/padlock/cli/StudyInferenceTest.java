@@ -40,19 +40,19 @@ class StudyInferenceTest {
         return CliRun.run("run", dir.resolve("study.yaml").toString(), "--out", dir.resolve(out).toString());
     }
 
-    private JsonNode primary(String out) throws IOException {
+    /** Runs the study into {@code out}, which must succeed, and returns the primary analysis row of results.json. */
+    private JsonNode runPrimary(String out) throws IOException {
+        CliRun c = run(out);
+        assertEquals(0, c.code(), c.err());
         return new ObjectMapper().readTree(dir.resolve(out).resolve("results.json").toFile()).get("analyses").get(0);
     }
 
     @Test
     void cr2WithRandomisationInference() throws IOException {
         write("  se: cr2\n  randomisation_inference: 500\n");
-        CliRun a = run("a");
-        assertEquals(0, a.code(), a.err());
-        CliRun b = run("b");
-        assertEquals(0, b.code(), b.err());
+        JsonNode row = runPrimary("a");
+        runPrimary("b");
         assertArrayEquals(Files.readAllBytes(dir.resolve("a/results.json")), Files.readAllBytes(dir.resolve("b/results.json")));
-        JsonNode row = primary("a");
         assertEquals("cr2", row.get("se_method").asText());
         int g = row.get("n_clusters").asInt();
         double df = row.get("df").asDouble();
@@ -67,9 +67,7 @@ class StudyInferenceTest {
     @Test
     void wildBootstrapEnumeratesFewClusters() throws IOException {
         write("  se: wild\n  bootstrap_reps: 999\n  bootstrap_weights: rademacher\n");
-        CliRun a = run("a");
-        assertEquals(0, a.code(), a.err());
-        JsonNode row = primary("a");
+        JsonNode row = runPrimary("a");
         assertEquals("wild", row.get("se_method").asText());
         assertTrue(row.get("df").isNull());
         int draws = 1 << row.get("n_clusters").asInt();
