@@ -3,16 +3,14 @@ package org.padlock.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.padlock.data.Json;
 import org.padlock.eef.CostModel;
 import org.padlock.eef.CostResult;
 import org.padlock.eef.CostSpec;
 import org.padlock.study.PlanException;
 import org.padlock.study.PlanLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code padlock cost}: the ingredients cost model of seed 000 and the EEF cost rating. */
 @Command(name = "cost", mixinStandardHelpOptions = true,
@@ -21,17 +19,12 @@ final class CostCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "COST.yaml") Path file;
     @Option(names = "--perspective", defaultValue = "school",
             description = "school|school+government (default ${DEFAULT-VALUE})") String perspective;
-    @Option(names = "--json", description = "Print the JSON result on stdout.") boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
-        if (!perspective.equals("school") && !perspective.equals("school+government")) {
-            throw new IllegalArgumentException("--perspective must be school or school+government; found " + perspective);
-        }
+        Cli.oneOf("--perspective", perspective, "school", "school+government");
         CostSpec cs = PlanLoader.read(file, CostSpec.class);
         CostResult r;
         try {
@@ -39,10 +32,8 @@ final class CostCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new PlanException(file.getFileName() + ": " + e.getMessage().replaceFirst("^cost\\.", ""));
         }
-        if (json) {
-            spec.commandLine().getOut().print(Json.write(r));
-        } else {
-            var out = spec.commandLine().getOut();
+        if (!output.printJson(r)) {
+            var out = output.out();
             out.printf(Locale.ROOT, "cost per school over %s: GBP %,.2f (min %,.2f, max %,.2f)%n", "the horizon",
                     r.costPerSchoolHorizon(), r.minCostPerSchool(), r.maxCostPerSchool());
             out.printf(Locale.ROOT, "cost per pupil: GBP %,.2f; per pupil per year: GBP %,.2f (%s)%n",
@@ -50,7 +41,7 @@ final class CostCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "staff days per school: %.1f in school hours, %.1f out of school hours%n",
                     r.staffDaysInSchool(), r.staffDaysOutOfSchool());
         }
-        spec.commandLine().getOut().flush();
+        output.flush();
         return Main.OK;
     }
 }

@@ -6,6 +6,7 @@ import org.padlock.demo.PupilMatchedDemo;
 import org.padlock.demo.SchoolDidDemo;
 import org.padlock.study.StudyResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code padlock demo}: both bundled example studies, end to end. */
@@ -19,8 +20,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "padlock-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

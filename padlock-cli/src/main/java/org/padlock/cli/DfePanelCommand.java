@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.padlock.data.Json;
 import org.padlock.data.dfe.ColumnMapping;
 import org.padlock.data.dfe.DfeFileSummary;
 import org.padlock.data.dfe.DfeInput;
@@ -15,9 +14,8 @@ import org.padlock.data.dfe.DfePanelResult;
 import org.padlock.data.dfe.DfeSource;
 import org.padlock.data.dfe.PanelWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code padlock dfe-panel}: the Department for Education's own files to one row per school (docs/CLI.md). */
 @Command(name = "dfe-panel", mixinStandardHelpOptions = true,
@@ -38,13 +36,8 @@ final class DfePanelCommand implements Callable<Integer> {
     Path columns;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output .csv or .parquet")
     Path out;
-    @Option(names = "--json", description = "Print a JSON summary on stdout.")
-    boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -68,11 +61,8 @@ final class DfePanelCommand implements Callable<Integer> {
         }
         DfePanelResult r = DfePanel.build(in, mapping);
         PanelWriter.write(r.panel(), out);
-        if (json) {
-            spec.commandLine().getOut().print(Json.write(summary(r)));
-            spec.commandLine().getOut().flush();
-        } else {
-            spec.commandLine().getErr().println("padlock: " + r.panel().rowCount() + " schools, " + (r.panel().names().size() - 1)
+        if (!output.printJson(summary(r))) {
+            output.err().println("padlock: " + r.panel().rowCount() + " schools, " + (r.panel().names().size() - 1)
                     + " columns -> " + out);
         }
         return Main.OK;

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.padlock.data.DataException;
 import org.padlock.data.Frame;
-import org.padlock.data.Json;
 import org.padlock.data.MissingPolicy;
 import org.padlock.data.ModelMatrix;
 import org.padlock.data.ModelMatrixBuilder;
@@ -26,9 +25,8 @@ import org.padlock.estimation.did.TrendPoint;
 import org.padlock.estimation.did.TwoPeriodDid;
 import org.padlock.inference.CoefficientTest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code padlock did}: two-period difference-in-differences (post - pre on treatment, one row per
@@ -52,11 +50,8 @@ final class DidCommand implements Callable<Integer> {
     @Option(names = "--factors", split = ",", paramLabel = "a,b") List<String> factors = new ArrayList<>();
     @Option(names = "--missing", defaultValue = "indicator", description = "indicator|drop (default ${DEFAULT-VALUE})") String missing;
     @Option(names = "--se", defaultValue = "cr1", description = "cr1 (default; Stata vce(cluster), t(G-1))") String se;
-    @Option(names = "--json", description = "Print the JSON result on stdout.") boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -70,33 +65,13 @@ final class DidCommand implements Callable<Integer> {
         if (!se.equals("cr1")) {
             throw new IllegalArgumentException("--se " + se + " is not available for did yet; use cr1");
         }
-        MissingPolicy mp = switch (missing) {
-            case "indicator" -> MissingPolicy.INDICATOR;
-            case "drop" -> MissingPolicy.DROP;
-            default -> throw new IllegalArgumentException("--missing must be indicator or drop; found " + missing);
-        };
-        Set<String> text = new HashSet<>(factors);
-        text.add(id);
-        if (cluster != null) {
-            text.add(cluster);
-        }
+        MissingPolicy mp = Cli.missingPolicy(missing);
+        Set<String> text = Cli.given(new HashSet<>(factors), id, cluster);
         Frame f = TableReader.read(data, text);
         List<String> numeric = new ArrayList<>(wide ? List.of(pre, post) : List.of(outcome, time));
-        for (String c : covariates) {
-            if (!factors.contains(c) && !(f.has(c) && f.column(c) instanceof org.padlock.data.TextColumn)) {
-                numeric.add(c);
-            }
-        }
-        if (weights != null) {
-            numeric.add(weights);
-        }
-        List<String> present = new ArrayList<>(factors);
-        if (cluster != null) {
-            present.add(cluster);
-        }
-        if (!wide) {
-            present.add(id);
-        }
+        numeric.addAll(Cli.numericCovariates(f, covariates, factors));
+        Cli.given(numeric, weights);
+        List<String> present = Cli.given(new ArrayList<>(factors), cluster, wide ? null : id);
         new TableSchema(wide ? id : null, List.of(treatment), numeric, present).validate(f);
         DidResult r = wide
                 ? TwoPeriodDid.fit(f, id, pre, post, treatment, covariates, new HashSet<>(factors), mp, weights, cluster)
@@ -162,20 +137,8 @@ final class DidCommand implements Callable<Integer> {
         return EventStudy.fit(new PanelInput(unit, period, yy, t, w, cl, x.names(), x.x(), firstTreated), dropped);
     }
 
-    private static Map<String, Object> test(CoefficientTest t) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("estimate", t.estimate());
-        j.put("std_error", t.stdError());
-        j.put("df", t.df());
-        j.put("t", t.t());
-        j.put("p_value", t.pValue());
-        j.put("ci_low", t.ciLow());
-        j.put("ci_high", t.ciHigh());
-        return j;
-    }
-
     private void print(DidResult r) {
-        Map<String, Object> j = test(r.effect());
+        Map<String, Object> j = Cli.test(r.effect());
         j.put("n_obs", r.nObs());
         j.put("n_clusters", r.nClusters());
         j.put("n_dropped_missing_outcome", r.nDroppedMissing());
@@ -192,7 +155,7 @@ final class DidCommand implements Callable<Integer> {
         }
         List<Map<String, Object>> es = new ArrayList<>();
         for (EventCoefficient e : r.eventStudy()) {
-            Map<String, Object> m = test(e.test());
+            Map<String, Object> m = Cli.test(e.test());
             m.put("relative_period", e.relativePeriod());
             es.add(m);
         }
@@ -211,10 +174,8 @@ final class DidCommand implements Callable<Integer> {
         j.put("trends", tr);
         j.put("dropped_terms", r.dropped());
         j.put("diagnostics", r.diagnostics());
-        var out = spec.commandLine().getOut();
-        if (json) {
-            out.print(Json.write(j));
-        } else {
+        var out = output.out();
+        if (!output.printJson(j)) {
             CoefficientTest t = r.effect();
             out.printf(java.util.Locale.ROOT, "estimate %.6f  se %.6f  df %.0f  p %.4f  95%% CI [%.6f, %.6f]  n %d  clusters %d%n",
                     t.estimate(), t.stdError(), t.df(), t.pValue(), t.ciLow(), t.ciHigh(), r.nObs(), r.nClusters());

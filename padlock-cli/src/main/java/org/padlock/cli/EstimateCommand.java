@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.padlock.data.Frame;
-import org.padlock.data.Json;
 import org.padlock.data.MissingPolicy;
 import org.padlock.data.ModelMatrix;
 import org.padlock.data.ModelMatrixBuilder;
@@ -26,9 +25,8 @@ import org.padlock.inference.Cr2Covariance;
 import org.padlock.inference.WildBootstrapResult;
 import org.padlock.inference.WildClusterBootstrap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code padlock estimate}: weighted least squares of an outcome on treatment, with the chosen standard errors. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
@@ -53,23 +51,16 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ols", description = "ols|mixed (default ${DEFAULT-VALUE}); mixed: random intercept for --group") String model;
     @Option(names = "--group", paramLabel = "COL", description = "Grouping column of the random intercept (--model mixed).") String group;
     @Option(names = "--ml", description = "Maximum likelihood instead of REML (--model mixed).") boolean ml;
-    @Option(names = "--json", description = "Print the JSON result on stdout.") boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
-        if (!model.equals("ols") && !model.equals("mixed")) {
-            throw new IllegalArgumentException("--model must be ols or mixed; found " + model);
-        }
+        Cli.oneOf("--model", model, "ols", "mixed");
         if (model.equals("mixed") && group == null) {
             throw new IllegalArgumentException("--model mixed needs --group COL");
         }
-        if (!List.of("classical", "hc1", "cr1", "cr2", "wild").contains(se)) {
-            throw new IllegalArgumentException("--se must be classical, hc1, cr1, cr2 or wild; found " + se);
-        }
+        Cli.oneOf("--se", se, "classical", "hc1", "cr1", "cr2", "wild");
         if (List.of("cr1", "cr2", "wild").contains(se) && cluster == null && model.equals("ols")) {
             throw new IllegalArgumentException("--se " + se + " needs --cluster COL");
         }
@@ -79,37 +70,15 @@ final class EstimateCommand implements Callable<Integer> {
         BootstrapWeights bw = switch (bootstrapWeights) {
             case "rademacher" -> BootstrapWeights.RADEMACHER;
             case "webb" -> BootstrapWeights.WEBB;
-            default -> throw new IllegalArgumentException("--bootstrap-weights must be rademacher or webb; found " + bootstrapWeights);
+            default -> throw Cli.badChoice("--bootstrap-weights", bootstrapWeights, "rademacher", "webb");
         };
-        MissingPolicy mp = switch (missing) {
-            case "indicator" -> MissingPolicy.INDICATOR;
-            case "drop" -> MissingPolicy.DROP;
-            default -> throw new IllegalArgumentException("--missing must be indicator or drop; found " + missing);
-        };
-        Set<String> text = new HashSet<>(factors);
-        if (cluster != null) {
-            text.add(cluster);
-        }
-        if (group != null) {
-            text.add(group);
-        }
+        MissingPolicy mp = Cli.missingPolicy(missing);
+        Set<String> text = Cli.given(new HashSet<>(factors), cluster, group);
         Frame f = TableReader.read(data, text);
         List<String> numeric = new ArrayList<>(List.of(outcome));
-        for (String c : covariates) {
-            if (!factors.contains(c) && !(f.has(c) && f.column(c) instanceof org.padlock.data.TextColumn)) {
-                numeric.add(c);
-            }
-        }
-        if (weights != null) {
-            numeric.add(weights);
-        }
-        List<String> present = new ArrayList<>(factors);
-        if (cluster != null) {
-            present.add(cluster);
-        }
-        if (group != null) {
-            present.add(group);
-        }
+        numeric.addAll(Cli.numericCovariates(f, covariates, factors));
+        Cli.given(numeric, weights);
+        List<String> present = Cli.given(new ArrayList<>(factors), cluster, group);
         new TableSchema(null, List.of(treatment), numeric, present).validate(f);
         NumericColumn y = f.numeric(outcome);
         int[] rows = java.util.stream.IntStream.range(0, f.rowCount()).filter(i -> !y.isMissing(i)).toArray();
@@ -175,14 +144,7 @@ final class EstimateCommand implements Callable<Integer> {
                 diagnostics.add("only one cluster: a cluster-robust standard error cannot be estimated");
             }
         }
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("estimate", t.estimate());
-        j.put("std_error", t.stdError());
-        j.put("df", t.df());
-        j.put("t", t.t());
-        j.put("p_value", t.pValue());
-        j.put("ci_low", t.ciLow());
-        j.put("ci_high", t.ciHigh());
+        Map<String, Object> j = Cli.test(t);
         j.put("n_obs", fit.n());
         j.put("n_clusters", clusters);
         j.put("n_dropped_missing_outcome", dropped);
@@ -190,13 +152,11 @@ final class EstimateCommand implements Callable<Integer> {
         j.put("dropped_terms", fit.dropped());
         j.putAll(extra);
         j.put("diagnostics", diagnostics);
-        if (json) {
-            spec.commandLine().getOut().print(Json.write(j));
-        } else {
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "estimate %.6f  se %.6f  df %.2f  p %.4f  95%% CI [%.6f, %.6f]  n %d%n",
+        if (!output.printJson(j)) {
+            output.out().printf(java.util.Locale.ROOT, "estimate %.6f  se %.6f  df %.2f  p %.4f  95%% CI [%.6f, %.6f]  n %d%n",
                     t.estimate(), t.stdError(), t.df(), t.pValue(), t.ciLow(), t.ciHigh(), fit.n());
         }
-        spec.commandLine().getOut().flush();
+        output.flush();
         return Main.OK;
     }
 }

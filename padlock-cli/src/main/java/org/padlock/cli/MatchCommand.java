@@ -22,9 +22,8 @@ import org.padlock.design.MatchSpec;
 import org.padlock.design.MatchedSample;
 import org.padlock.design.OutcomeBlindView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code padlock match}: the design stage on one table. Defaults follow MatchIt 4.7 (docs/CLI.md). */
 @Command(name = "match", mixinStandardHelpOptions = true, description = "Propensity-score matching on one table.")
@@ -54,11 +53,8 @@ final class MatchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0") long seed;
     @Option(names = "--weights", defaultValue = "matchit", description = "matchit|psmatch2") String weights;
     @Option(names = "--out", required = true, paramLabel = "MATCHED.csv") Path out;
-    @Option(names = "--json", description = "Print a JSON summary on stdout.") boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -89,21 +85,15 @@ final class MatchCommand implements Callable<Integer> {
         try {
             r = DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null);
         } catch (EstimationException e) {
-            if (json) {
-                Map<String, Object> j = new LinkedHashMap<>();
-                j.put("error", e.getMessage());
-                j.put("exit_code", Main.ESTIMATION);
-                j.put("diagnostics", e.diagnostics());
-                spec.commandLine().getOut().print(Json.write(j));
-                spec.commandLine().getOut().flush();
-            }
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("error", e.getMessage());
+            j.put("exit_code", Main.ESTIMATION);
+            j.put("diagnostics", e.diagnostics());
+            output.printJson(j);
             throw e;
         }
         writeMatched(r.sample());
-        if (json) {
-            spec.commandLine().getOut().print(Json.write(summary(r)));
-            spec.commandLine().getOut().flush();
-        }
+        output.printJson(summary(r));
         for (String d : r.sample().diagnostics()) {
             System.err.println("note: " + d);
         }

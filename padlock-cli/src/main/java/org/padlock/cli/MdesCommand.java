@@ -4,14 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.padlock.data.Json;
 import org.padlock.power.Mdes;
 import org.padlock.power.MdesResult;
 import org.padlock.power.TestSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code padlock mdes}: PowerUp! minimum detectable effect size of a two-level cluster design
@@ -42,11 +40,8 @@ final class MdesCommand implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level (default ${DEFAULT-VALUE}).") double alpha;
     @Option(names = "--power", defaultValue = "0.8", description = "Power (default ${DEFAULT-VALUE}).") double power;
     @Option(names = "--one-sided", description = "One-sided test (default two-sided).") boolean oneSided;
-    @Option(names = "--json", description = "Print the JSON result on stdout.") boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -56,21 +51,19 @@ final class MdesCommand implements Callable<Integer> {
             case "ira1" -> Mdes.ira1(need(units, "--units"), p, r1, g1, test);
             case "bira2r1" -> Mdes.bira2r1(need(icc, "--icc"), omega, need(n, "--cluster-size"), need(clusters, "--clusters"), p,
                     r1, r2t, g, test);
-            default -> throw new IllegalArgumentException("--design must be cra2, ira1 or bira2r1; found " + design);
+            default -> throw Cli.badChoice("--design", design, "cra2", "ira1", "bira2r1");
         };
-        if (json) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("mdes", r.mdes());
-            j.put("multiplier", r.multiplier());
-            j.put("df", r.df());
-            j.put("standard_error", r.standardError());
-            j.put("design", r.design());
-            spec.commandLine().getOut().print(Json.write(j));
-        } else {
-            spec.commandLine().getOut().printf(Locale.ROOT, "MDES %.3f  (multiplier %.5f, df %.0f)%n", r.mdes(),
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("mdes", r.mdes());
+        j.put("multiplier", r.multiplier());
+        j.put("df", r.df());
+        j.put("standard_error", r.standardError());
+        j.put("design", r.design());
+        if (!output.printJson(j)) {
+            output.out().printf(Locale.ROOT, "MDES %.3f  (multiplier %.5f, df %.0f)%n", r.mdes(),
                     r.multiplier(), r.df());
         }
-        spec.commandLine().getOut().flush();
+        output.flush();
         return Main.OK;
     }
 

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.padlock.data.DataException;
 import org.padlock.data.Frame;
-import org.padlock.data.Json;
 import org.padlock.data.ModelMatrix;
 import org.padlock.estimation.mixed.EffectSizeInterval;
 import org.padlock.estimation.mixed.HedgesG;
@@ -51,14 +50,7 @@ final class MixedEstimate {
         ModelMatrix intercept = x.keep(new int[] {0});
         MixedFit empty = RandomInterceptModel.fit(intercept, y, c.weights == null ? null : w, g, reml);
         CoefficientTest t = fit.test(c.treatment);
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("estimate", t.estimate());
-        j.put("std_error", t.stdError());
-        j.put("df", t.df());
-        j.put("t", t.t());
-        j.put("p_value", t.pValue());
-        j.put("ci_low", t.ciLow());
-        j.put("ci_high", t.ciHigh());
+        Map<String, Object> j = Cli.test(t);
         j.put("n_obs", fit.n());
         j.put("n_clusters", fit.groups());
         j.put("n_dropped_missing_outcome", droppedMissing);
@@ -87,10 +79,8 @@ final class MixedEstimate {
         }
         j.put("dropped_terms", fit.dropped());
         j.put("diagnostics", diagnostics);
-        var out = c.spec.commandLine().getOut();
-        if (c.json) {
-            out.print(Json.write(j));
-        } else {
+        var out = c.output.out();
+        if (!c.output.printJson(j)) {
             out.printf(java.util.Locale.ROOT, "estimate %.6f  se %.6f  df %.0f  p %.4f  95%% CI [%.6f, %.6f]  n %d  groups %d"
                             + "  sigma2_between %.6f  sigma2_within %.6f  ICC(unconditional) %.4f%n", t.estimate(), t.stdError(),
                     t.df(), t.pValue(), t.ciLow(), t.ciHigh(), fit.n(), fit.groups(), fit.sigma2Between(),

@@ -3,13 +3,11 @@ package org.padlock.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.padlock.data.Json;
 import org.padlock.eef.MonthsTable;
 import org.padlock.eef.RuleTables;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code padlock months}: months of additional progress for an effect size (EEF Toolkit table). */
 @Command(name = "months", mixinStandardHelpOptions = true,
@@ -18,11 +16,8 @@ final class MonthsCommand implements Callable<Integer> {
     @Option(names = "--effect-size", required = true, paramLabel = "X") String effectSize;
     @Option(names = "--table", paramLabel = "MONTHS.yaml", description = "A replacement conversion table (default: the bundled EEF Toolkit table).")
     java.nio.file.Path table;
-    @Option(names = "--json", description = "Print {\"months\": , \"table_version\": } on stdout.") boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -34,15 +29,13 @@ final class MonthsCommand implements Callable<Integer> {
         }
         MonthsTable t = table == null ? RuleTables.months() : RuleTables.read(table, MonthsTable.class);
         int m = t.months(es);
-        if (json) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("months", m);
-            j.put("table_version", t.version());
-            spec.commandLine().getOut().print(Json.write(j));
-        } else {
-            spec.commandLine().getOut().println(m);
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("months", m);
+        j.put("table_version", t.version());
+        if (!output.printJson(j)) {
+            output.out().println(m);
         }
-        spec.commandLine().getOut().flush();
+        output.flush();
         return Main.OK;
     }
 }

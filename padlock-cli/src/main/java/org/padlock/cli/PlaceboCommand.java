@@ -14,9 +14,8 @@ import org.padlock.evaluation.placebo.PlaceboHarness;
 import org.padlock.evaluation.placebo.PlaceboResult;
 import org.padlock.evaluation.placebo.PlaceboSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code padlock placebo}: the placebo Monte Carlo of the matched difference-in-differences on the
@@ -36,13 +35,8 @@ final class PlaceboCommand implements Callable<Integer> {
     double caliper;
     @Option(names = "--out", paramLabel = "RESULTS.json", description = "Also write the JSON results to this file")
     Path out;
-    @Option(names = "--json", description = "Print the JSON results on stdout.")
-    boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -54,21 +48,18 @@ final class PlaceboCommand implements Callable<Integer> {
         // CR1 only for now; CR2, wild cluster bootstrap and randomisation inference plug in here
         List<InferenceMethod> methods = List.of(InferenceMethod.cr1());
         PlaceboResult r = PlaceboHarness.run(NationalKs2Panel.frame(), ps, methods, progress);
-        String text = Json.write(json(r));
+        Map<String, Object> results = json(r);
         if (out != null) {
-            Json.writeAtomically(out, text);
+            Json.writeAtomically(out, Json.write(results));
         }
-        if (json) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
+        if (!output.printJson(results)) {
             for (MethodSummary m : r.summaries()) {
-                spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+                output.out().printf(java.util.Locale.ROOT,
                         "%-8s %-6s rejection rate %.3f (95%% MC %.3f-%.3f, %d draws), mean estimate %.3f (SD %.3f)%n",
                         m.outcome(), m.method(), m.rejectionRate(), m.mcLow(), m.mcHigh(), m.replications(), m.meanEstimate(),
                         m.sdEstimate());
             }
-            spec.commandLine().getOut().flush();
+            output.flush();
         }
         return Main.OK;
     }

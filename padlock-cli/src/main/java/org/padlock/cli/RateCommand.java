@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.padlock.data.Json;
 import org.padlock.eef.PadlockRating;
 import org.padlock.eef.Padlocks;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code padlock rate}: the EEF security rating (padlocks) from design, MDES and attrition. */
 @Command(name = "rate", mixinStandardHelpOptions = true,
@@ -25,34 +23,29 @@ final class RateCommand implements Callable<Integer> {
     @Option(names = "--balance-reason", paramLabel = "TEXT") String balanceReason;
     @Option(names = "--validity-downgrade", defaultValue = "0", paramLabel = "N") int validityDowngrade;
     @Option(names = "--validity-reason", paramLabel = "TEXT") String validityReason;
-    @Option(names = "--json", description = "Print the JSON result on stdout.") boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
         PadlockRating r = Padlocks.rate(design, mdes, attrition, downgrade("--balance", balanceDowngrade, balanceReason),
                 downgrade("--validity", validityDowngrade, validityReason));
-        if (json) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("padlocks", r.padlocks());
-            j.put("design_score", r.designScore());
-            j.put("power_score", r.powerScore());
-            j.put("attrition_score", r.attritionScore());
-            j.put("initial_score", r.initialScore());
-            j.put("reasons", r.reasons());
-            j.put("rules_version", r.rulesVersion());
-            spec.commandLine().getOut().print(Json.write(j));
-        } else {
-            spec.commandLine().getOut().printf(Locale.ROOT, "%d padlocks (design %d, power %d, attrition %d; initial %d)%n",
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("padlocks", r.padlocks());
+        j.put("design_score", r.designScore());
+        j.put("power_score", r.powerScore());
+        j.put("attrition_score", r.attritionScore());
+        j.put("initial_score", r.initialScore());
+        j.put("reasons", r.reasons());
+        j.put("rules_version", r.rulesVersion());
+        if (!output.printJson(j)) {
+            output.out().printf(Locale.ROOT, "%d padlocks (design %d, power %d, attrition %d; initial %d)%n",
                     r.padlocks(), r.designScore(), r.powerScore(), r.attritionScore(), r.initialScore());
             for (String s : r.reasons()) {
-                spec.commandLine().getOut().println("  downgraded for " + s);
+                output.out().println("  downgraded for " + s);
             }
         }
-        spec.commandLine().getOut().flush();
+        output.flush();
         return Main.OK;
     }
 

@@ -6,6 +6,7 @@ import org.padlock.render.ReportWriter;
 import org.padlock.study.StudyResult;
 import org.padlock.study.StudyRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +23,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--refreeze", description = "Match again and replace a frozen design whose inputs changed.")
     boolean refreeze;
 
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.padlock.data.Frame;
-import org.padlock.data.Json;
 import org.padlock.data.TableReader;
 import org.padlock.study.PlanDefaults;
 import org.padlock.survey.Comparison;
@@ -21,9 +20,8 @@ import org.padlock.survey.SurveyJson;
 import org.padlock.survey.SurveyResponses;
 import org.padlock.survey.SurveySpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code padlock survey}: item summaries, comparisons and cross-tabulations of process-evaluation surveys (docs/cli-survey.md). */
 @Command(name = "survey", mixinStandardHelpOptions = true, sortOptions = false,
@@ -50,13 +48,8 @@ final class SurveyCommand implements Callable<Integer> {
     boolean crosstab;
     @Option(names = "--small-cell", paramLabel = "N", defaultValue = "" + PlanDefaults.SMALL_CELL, description = "Counts below N respondents are suppressed (default ${DEFAULT-VALUE}).")
     int smallCell;
-    @Option(names = "--json", description = "Print the JSON result on stdout.")
-    boolean json;
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
@@ -125,10 +118,8 @@ final class SurveyCommand implements Callable<Integer> {
         out.put("comparisons", comparisons);
         out.put("crosstabs", tabs);
         out.put("small_cell_threshold", smallCell);
-        PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            o.print(Json.write(out));
-        } else {
+        PrintWriter o = output.out();
+        if (!output.printJson(out)) {
             for (Object m : summaries) {
                 @SuppressWarnings("unchecked") Map<String, Object> x = (Map<String, Object>) m;
                 o.printf(Locale.ROOT, "%-10s %-8s n %s  agree %s%%  disagree %s%%  don't know %s%%  mean %s%n", x.get("instrument"),

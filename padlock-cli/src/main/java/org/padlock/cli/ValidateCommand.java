@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.padlock.study.StudyInputs;
 import org.padlock.study.StudyRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +17,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY.yaml")
     Path plan;
 
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Spec
     CommandSpec spec;

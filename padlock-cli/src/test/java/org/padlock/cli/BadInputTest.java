@@ -3,10 +3,12 @@ package org.padlock.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.padlock.cli.CliRun.run;
+import static org.padlock.cli.StudyFixture.PLAN;
+import static org.padlock.cli.StudyFixture.PUPILS;
+import static org.padlock.cli.StudyFixture.SCHOOLS;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,25 +20,6 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    static final String PLAN = """
-            padlock: 1
-            name: test
-            design: pupil-matched
-            data:
-              schools: {file: schools.csv, id: school_id}
-              pupils: {file: pupils.csv, id: pupil_id, school: school_id}
-            treatment: treated
-            matching:
-              covariates: [x]
-            outcomes:
-              - {name: y, column: y, role: primary}
-            analysis:
-              pupil_covariates: [male]
-            """;
-
-    static final String SCHOOLS = "school_id,treated,x\nA,1,0.5\nB,0,0.7\nC,0,0.1\nD,1,0.9\nE,0,0.3\n";
-    static final String PUPILS = "pupil_id,school_id,male,y\np1,A,1,0.2\np2,B,0,0.1\np3,C,1,0.3\np4,D,0,0.5\np5,E,1,0.4\n";
-
     @BeforeEach
     void write() throws IOException {
         Files.writeString(dir.resolve("study.yaml"), PLAN);
@@ -44,23 +27,13 @@ class BadInputTest {
         Files.writeString(dir.resolve("pupils.csv"), PUPILS);
     }
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
-    private Outcome validate() {
+    private CliRun validate() {
         return run("validate", dir.resolve("study.yaml").toString());
     }
 
     @Test
     void validPlanValidates() {
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("valid (5 schools, 5 pupils)"), o.out());
     }
@@ -68,7 +41,7 @@ class BadInputTest {
     @Test
     void missingColumn() throws IOException {
         Files.writeString(dir.resolve("schools.csv"), "school_id,treated\nA,1\nB,0\n");
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(3, o.code());
         assertTrue(o.err().contains("schools.csv, column 'x': required column is missing"), o.err());
     }
@@ -76,7 +49,7 @@ class BadInputTest {
     @Test
     void textInNumericColumn() throws IOException {
         Files.writeString(dir.resolve("schools.csv"), SCHOOLS.replace("C,0,0.1", "C,0,abc"));
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(3, o.code());
         assertTrue(o.err().contains("schools.csv: row 3 (line 4), column 'x': must be numeric; found \"abc\""), o.err());
     }
@@ -84,7 +57,7 @@ class BadInputTest {
     @Test
     void duplicateIds() throws IOException {
         Files.writeString(dir.resolve("schools.csv"), SCHOOLS + "B,0,0.2\n");
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(3, o.code());
         assertTrue(o.err().contains("schools.csv: row 6 (line 7), column 'school_id': duplicate identifier 'B' (first seen at row 2)"),
                 o.err());
@@ -93,7 +66,7 @@ class BadInputTest {
     @Test
     void treatmentNotBinary() throws IOException {
         Files.writeString(dir.resolve("schools.csv"), SCHOOLS.replace("D,1,0.9", "D,2,0.9"));
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(3, o.code());
         assertTrue(o.err().contains("schools.csv: row 4 (line 5), column 'treated': must be 0 or 1; found \"2\""), o.err());
     }
@@ -101,7 +74,7 @@ class BadInputTest {
     @Test
     void emptyFile() throws IOException {
         Files.writeString(dir.resolve("pupils.csv"), "");
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(3, o.code());
         assertTrue(o.err().contains("pupils.csv: file is empty"), o.err());
     }
@@ -109,7 +82,7 @@ class BadInputTest {
     @Test
     void headerOnlyFile() throws IOException {
         Files.writeString(dir.resolve("pupils.csv"), "pupil_id,school_id,male,y\n");
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(3, o.code());
         assertTrue(o.err().contains("pupils.csv: file has a header but no data rows"), o.err());
     }
@@ -117,7 +90,7 @@ class BadInputTest {
     @Test
     void keysDoNotMatch() throws IOException {
         Files.writeString(dir.resolve("pupils.csv"), PUPILS + "p6,Z,0,0.1\n");
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(3, o.code());
         assertTrue(o.err().contains("pupils.csv: row 6 (line 7), column 'school_id': value 'Z' has no matching 'school_id' in schools.csv"),
                 o.err());
@@ -126,7 +99,7 @@ class BadInputTest {
     @Test
     void unknownPlanKeyIsExit2() throws IOException {
         Files.writeString(dir.resolve("study.yaml"), PLAN + "colour: blue\n");
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(2, o.code());
         assertTrue(o.err().contains("unknown key 'colour'"), o.err());
     }
@@ -134,7 +107,7 @@ class BadInputTest {
     @Test
     void outcomeAsMatchingCovariateIsRefused() throws IOException {
         Files.writeString(dir.resolve("study.yaml"), PLAN.replace("covariates: [x]", "covariates: [x, y]"));
-        Outcome o = validate();
+        CliRun o = validate();
         assertEquals(2, o.code());
         assertTrue(o.err().contains("'y' is an outcome column; the design stage must not see outcomes"), o.err());
     }
@@ -143,7 +116,7 @@ class BadInputTest {
     void runWritesNothingOnBadData() throws IOException {
         Files.writeString(dir.resolve("schools.csv"), SCHOOLS.replace("D,1,0.9", "D,x,0.9"));
         Path out = dir.resolve("out");
-        Outcome o = run("run", dir.resolve("study.yaml").toString(), "--out", out.toString());
+        CliRun o = run("run", dir.resolve("study.yaml").toString(), "--out", out.toString());
         assertEquals(3, o.code());
         assertFalse(Files.exists(out.resolve("results.json")));
         assertFalse(Files.exists(out.resolve("frozen-design.json")));
@@ -152,7 +125,7 @@ class BadInputTest {
 
     @Test
     void usageErrorIsExit2() {
-        Outcome o = run("match", "--data");
+        CliRun o = run("match", "--data");
         assertEquals(2, o.code());
     }
 }

@@ -3,12 +3,11 @@ package org.padlock.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.padlock.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,16 +23,6 @@ class DfePanelCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     private static String f(String name) {
         return DFE.resolve(name).toString();
     }
@@ -41,7 +30,7 @@ class DfePanelCommandTest {
     @Test
     void csvPanelAndJsonSummary() throws IOException {
         Path out = dir.resolve("panel.csv");
-        Outcome o = run("dfe-panel", "--ks2", f("ks2_2016-850.csv") + "," + f("ks2_2017-850.csv"), "--census", f("census2019.csv"),
+        CliRun o = run("dfe-panel", "--ks2", f("ks2_2016-850.csv") + "," + f("ks2_2017-850.csv"), "--census", f("census2019.csv"),
                 "--out", out.toString(), "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
@@ -74,7 +63,7 @@ class DfePanelCommandTest {
     @Test
     void parquetPanel() {
         Path out = dir.resolve("panel.parquet");
-        Outcome o = run("dfe-panel", "--ks4", f("ks4_2018-2019_936.csv"), "--gias", f("gias_20220420.csv"), "--out", out.toString());
+        CliRun o = run("dfe-panel", "--ks4", f("ks4_2018-2019_936.csv"), "--gias", f("gias_20220420.csv"), "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         Frame p = TableReader.read(out, Set.of("URN"));
         int i = List.of(p.text("URN").values()).indexOf("139948");
@@ -89,7 +78,7 @@ class DfePanelCommandTest {
         Path semi = dir.resolve("ks2_semi.csv");
         Files.writeString(semi, "RECTYPE;URN;READ_AVERAGE\n1;100001;105\n");
         Path out = dir.resolve("panel.csv");
-        Outcome o = run("dfe-panel", "--ks2", semi.toString(), "--out", out.toString());
+        CliRun o = run("dfe-panel", "--ks2", semi.toString(), "--out", out.toString());
         assertEquals(3, o.code());
         assertTrue(o.err().contains("ks2_semi.csv") && o.err().contains("line 1"), o.err());
         assertFalse(o.err().contains("Exception"), o.err());
@@ -107,7 +96,7 @@ class DfePanelCommandTest {
         assertEquals(2, run("dfe-panel", "--census", f("census2019.csv"), "--out", dir.resolve("p.csv").toString()).code());
         Path bad = dir.resolve("map.yaml");
         Files.writeString(bad, "sources:\n  ks9: {}\n");
-        Outcome o = run("dfe-panel", "--ks2", f("ks2_2016-850.csv"), "--columns", bad.toString(), "--out", dir.resolve("p.csv").toString());
+        CliRun o = run("dfe-panel", "--ks2", f("ks2_2016-850.csv"), "--columns", bad.toString(), "--out", dir.resolve("p.csv").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("map.yaml"), o.err());
     }

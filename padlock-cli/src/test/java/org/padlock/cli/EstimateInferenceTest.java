@@ -2,12 +2,11 @@ package org.padlock.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.padlock.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class EstimateInferenceTest {
     static final Path REF = Path.of("..", "padlock-core", "src", "test", "resources", "reference");
-
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private static JsonNode json(String path) throws IOException {
         return new ObjectMapper().readTree(REF.resolve(path).toFile());
@@ -45,7 +34,7 @@ class EstimateInferenceTest {
 
     @Test
     void cr2MatchesClubSandwich() throws IOException {
-        Outcome o = run(forty("--se", "cr2"));
+        CliRun o = run(forty("--se", "cr2"));
         assertEquals(0, o.code(), o.err());
         JsonNode got = new ObjectMapper().readTree(o.out());
         JsonNode ref = json("cluster/cluster_reference.json").get("weighted").get("cr2").get("coefficients").get("treat");
@@ -61,8 +50,8 @@ class EstimateInferenceTest {
 
     @Test
     void wildIsSeededAndDeterministic() throws IOException {
-        Outcome a = run(forty("--se", "wild", "--bootstrap-reps", "199", "--seed", "17"));
-        Outcome b = run(forty("--se", "wild", "--bootstrap-reps", "199", "--seed", "17"));
+        CliRun a = run(forty("--se", "wild", "--bootstrap-reps", "199", "--seed", "17"));
+        CliRun b = run(forty("--se", "wild", "--bootstrap-reps", "199", "--seed", "17"));
         assertEquals(0, a.code(), a.err());
         assertEquals(a.out(), b.out());
         JsonNode got = new ObjectMapper().readTree(a.out());
@@ -70,14 +59,14 @@ class EstimateInferenceTest {
         assertEquals(199, got.get("bootstrap_reps").asInt());
         assertEquals(false, got.get("bootstrap_enumerated").asBoolean());
         assertEquals("wild", got.get("se").asText());
-        Outcome c = run(forty("--se", "wild", "--bootstrap-reps", "199", "--seed", "18"));
+        CliRun c = run(forty("--se", "wild", "--bootstrap-reps", "199", "--seed", "18"));
         double otherLow = new ObjectMapper().readTree(c.out()).get("ci_low").asDouble();
         assertTrue(otherLow != got.get("ci_low").asDouble(), "another seed gives other draws, so another interval");
     }
 
     @Test
     void wildEnumerationMatchesPlainR() throws IOException {
-        Outcome o = run("estimate", "--data", REF.resolve("cr2/cr2_data.csv").toString(), "--outcome", "y", "--treatment", "treat",
+        CliRun o = run("estimate", "--data", REF.resolve("cr2/cr2_data.csv").toString(), "--outcome", "y", "--treatment", "treat",
                 "--covariates", "x1", "--weights", "w", "--cluster", "school", "--se", "wild", "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode got = new ObjectMapper().readTree(o.out());
@@ -92,7 +81,7 @@ class EstimateInferenceTest {
 
     @Test
     void cr2WithoutClusterIsAUsageError() {
-        Outcome o = run("estimate", "--data", REF.resolve("cr2/cr2_data.csv").toString(), "--outcome", "y", "--treatment", "treat",
+        CliRun o = run("estimate", "--data", REF.resolve("cr2/cr2_data.csv").toString(), "--outcome", "y", "--treatment", "treat",
                 "--se", "cr2", "--json");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--se cr2 needs --cluster COL"), o.err());
@@ -108,7 +97,7 @@ class EstimateInferenceTest {
         Path data = dir.resolve("one.csv");
         java.nio.file.Files.writeString(data, b.toString());
         for (String se : new String[] {"cr2", "wild"}) {
-            Outcome o = run("estimate", "--data", data.toString(), "--outcome", "y", "--treatment", "treat", "--covariates", "x1",
+            CliRun o = run("estimate", "--data", data.toString(), "--outcome", "y", "--treatment", "treat", "--covariates", "x1",
                     "--cluster", "one", "--se", se, "--json");
             assertEquals(0, o.code(), o.err());
             JsonNode got = new ObjectMapper().readTree(o.out());

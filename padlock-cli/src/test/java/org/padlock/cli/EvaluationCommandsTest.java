@@ -2,12 +2,11 @@ package org.padlock.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.padlock.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,26 +38,9 @@ class EvaluationCommandsTest {
                  participants_per_school: 0.1875, staff_days_per_participant_per_year: {in_school: 14.1, out_of_school: 11.5}}
             """;
 
-    private record Outcome(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return new ObjectMapper().readTree(out);
-            } catch (IOException e) {
-                throw new AssertionError(out, e);
-            }
-        }
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     @Test
     void mdesPowerUpRExample() {
-        Outcome o = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "0.17", "--json");
+        CliRun o = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "0.17", "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode j = o.json();
         assertEquals(0.629006417691423, j.get("mdes").asDouble(), 1e-9);
@@ -70,10 +52,10 @@ class EvaluationCommandsTest {
     @Test
     void mdesWithCovariatesAndOneSided() {
         // reference/power case 2: R2 .5 at both levels, one level-2 covariate
-        Outcome o = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "0.17", "--r2-level1", "0.5",
+        CliRun o = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "0.17", "--r2-level1", "0.5",
                 "--r2-level2", "0.5", "--level2-covariates", "1", "--json");
         assertEquals(0.446294410872896, o.json().get("mdes").asDouble(), 1e-9);
-        Outcome one = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "0.17", "--one-sided", "--json");
+        CliRun one = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "0.17", "--one-sided", "--json");
         assertTrue(one.json().get("mdes").asDouble() < 0.629);
     }
 
@@ -87,7 +69,7 @@ class EvaluationCommandsTest {
                 "--omega", "0.1", "--json").json();
         assertEquals(0.0329995485081022, bira.get("mdes").asDouble(), 1e-9);
         assertEquals(479, bira.get("df").asDouble());
-        Outcome o = run("mdes", "--design", "ira1", "--json");
+        CliRun o = run("mdes", "--design", "ira1", "--json");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--design ira1 needs --units"), o.err());
         o = run("mdes", "--design", "cra3", "--units", "20");
@@ -97,7 +79,7 @@ class EvaluationCommandsTest {
 
     @Test
     void mdesBadInput() {
-        Outcome o = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "1.5", "--json");
+        CliRun o = run("mdes", "--clusters", "20", "--cluster-size", "15", "--icc", "1.5", "--json");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("icc must be in [0, 1); found 1.5"), o.err());
         assertEquals("", o.out());
@@ -110,7 +92,7 @@ class EvaluationCommandsTest {
 
     @Test
     void rateSeed000AppendixB() {
-        Outcome o = run("rate", "--design", "well-matched", "--mdes", "0.19", "--attrition", "0.03", "--json");
+        CliRun o = run("rate", "--design", "well-matched", "--mdes", "0.19", "--attrition", "0.03", "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode j = o.json();
         assertEquals(3, j.get("padlocks").asInt());
@@ -136,7 +118,7 @@ class EvaluationCommandsTest {
 
     @Test
     void rateBadInput() {
-        Outcome o = run("rate", "--design", "matched", "--mdes", "0.2", "--attrition", "0.1");
+        CliRun o = run("rate", "--design", "matched", "--mdes", "0.2", "--attrition", "0.1");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("unknown design label 'matched'; known labels: rct, rct-minor-concerns"), o.err());
         o = run("rate", "--design", "rct", "--mdes", "0.2", "--attrition", "12");
@@ -159,7 +141,7 @@ class EvaluationCommandsTest {
         JsonNode j = run("months", "--effect-size", "0.19", "--json").json();
         assertEquals(3, j.get("months").asInt());
         assertEquals("eef-toolkit-2018", j.get("table_version").asText());
-        Outcome bad = run("months", "--effect-size", "big");
+        CliRun bad = run("months", "--effect-size", "big");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--effect-size must be a number; found 'big'"), bad.err());
     }
@@ -178,7 +160,7 @@ class EvaluationCommandsTest {
     void costSeed000() throws IOException {
         Path spec = dir.resolve("cost.yaml");
         Files.writeString(spec, SEED_COST);
-        Outcome o = run("cost", "--spec", spec.toString(), "--json");
+        CliRun o = run("cost", "--spec", spec.toString(), "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode j = o.json();
         assertEquals(45_987.50, j.get("cost_per_school_three_years").asDouble(), 1e-9);
@@ -221,7 +203,7 @@ class EvaluationCommandsTest {
     void costBadInput() throws IOException {
         Path spec = dir.resolve("cost.yaml");
         Files.writeString(spec, SEED_COST.replace("school: 1500", "school: -1500"));
-        Outcome o = run("cost", "--spec", spec.toString(), "--json");
+        CliRun o = run("cost", "--spec", spec.toString(), "--json");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("cost.yaml: programmes[NPQSL].cost_per_participant_per_year.school must be >= 0; found -1500.0"),
                 o.err());

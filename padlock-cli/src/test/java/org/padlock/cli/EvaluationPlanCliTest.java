@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,14 +15,12 @@ class EvaluationPlanCliTest {
     Path dir;
 
     private int validate(String evaluation, String[] err) throws IOException {
-        Files.writeString(dir.resolve("study.yaml"), BadInputTest.PLAN + evaluation);
-        Files.writeString(dir.resolve("schools.csv"), BadInputTest.SCHOOLS);
-        Files.writeString(dir.resolve("pupils.csv"), BadInputTest.PUPILS);
-        StringWriter e = new StringWriter();
-        int code = Main.execute(new String[] {"validate", dir.resolve("study.yaml").toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(e, true));
-        err[0] = e.toString();
-        return code;
+        Files.writeString(dir.resolve("study.yaml"), StudyFixture.PLAN + evaluation);
+        Files.writeString(dir.resolve("schools.csv"), StudyFixture.SCHOOLS);
+        Files.writeString(dir.resolve("pupils.csv"), StudyFixture.PUPILS);
+        CliRun r = CliRun.run("validate", dir.resolve("study.yaml").toString());
+        err[0] = r.err();
+        return r.code();
     }
 
     @Test

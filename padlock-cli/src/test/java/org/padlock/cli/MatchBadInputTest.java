@@ -3,10 +3,9 @@ package org.padlock.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.padlock.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +23,6 @@ class MatchBadInputTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     /** Writes n rows "id,treat,x,z" from a row function and returns the path. */
     private Path csv(int n, IntFunction<String> row) throws IOException {
         StringBuilder b = new StringBuilder("id,treat,x,z\n");
@@ -45,14 +34,14 @@ class MatchBadInputTest {
         return p;
     }
 
-    private Outcome match(Path data, String... extra) {
+    private CliRun match(Path data, String... extra) {
         List<String> a = new ArrayList<>(List.of("match", "--data", data.toString(), "--id", "id", "--treatment", "treat",
                 "--covariates", "x,z", "--out", dir.resolve("matched.csv").toString()));
         a.addAll(List.of(extra));
         return run(a.toArray(new String[0]));
     }
 
-    private static void assertEstimationFailure(Outcome o, String... fragments) {
+    private static void assertEstimationFailure(CliRun o, String... fragments) {
         assertEquals(4, o.code(), o.err());
         for (String f : fragments) {
             assertTrue(o.err().contains(f), "missing '" + f + "' in: " + o.err());
@@ -68,7 +57,7 @@ class MatchBadInputTest {
     @Test
     void noOverlapIsReportedAsSeparation() throws IOException {
         Path d = csv(30, i -> (i < 10 ? 1 : 0) + "," + (i < 10 ? 20 + i : i - 10) + "," + Math.sin(i));
-        Outcome o = match(d, "--json");
+        CliRun o = match(d, "--json");
         assertEstimationFailure(o, "separation in the propensity model", "x (every control value <= every treated value)",
                 "propensity score distribution");
         assertTrue(o.out().contains("\"exit_code\" : 4"), "the JSON error object on stdout: " + o.out());
@@ -85,7 +74,7 @@ class MatchBadInputTest {
     void everyControlDiscarded() throws IOException {
         double[] xs = {0, 0.2, 0.4, 0.6, 0.8, 1.0, 9.5, 10, 4, 4.5, 5, 5.5, 6};
         Path d = csv(xs.length, i -> (i >= 8 ? 1 : 0) + "," + xs[i] + "," + (i % 2));
-        Outcome o = run("match", "--data", d.toString(), "--id", "id", "--treatment", "treat", "--covariates", "x",
+        CliRun o = run("match", "--data", d.toString(), "--id", "id", "--treatment", "treat", "--covariates", "x",
                 "--discard", "control", "--out", dir.resolve("m.csv").toString());
         assertEstimationFailure(o, "every control (8) was discarded by discard control",
                 "propensity score distribution (min, 25%, median, 75%, max): treated (5)");
@@ -120,20 +109,20 @@ class MatchBadInputTest {
     @Test
     void contradictoryOptionsAreUsageErrors() throws IOException {
         Path d = csv(60, MatchBadInputTest::good);
-        Outcome ties = match(d, "--ties");
+        CliRun ties = match(d, "--ties");
         assertEquals(2, ties.code());
         assertTrue(ties.err().contains("ties needs matching with replacement"), ties.err());
-        Outcome mah = match(d, "--distance", "mahalanobis", "--caliper", "0.2");
+        CliRun mah = match(d, "--distance", "mahalanobis", "--caliper", "0.2");
         assertEquals(2, mah.code());
         assertTrue(mah.err().contains("use distance ps (or logit-ps) with mahvars"), mah.err());
-        Outcome radius = match(d, "--method", "radius");
+        CliRun radius = match(d, "--method", "radius");
         assertEquals(2, radius.code());
         assertTrue(radius.err().contains("radius matching needs a caliper"), radius.err());
-        Outcome term = run("match", "--data", d.toString(), "--id", "id", "--treatment", "treat", "--covariates", "x,x:",
+        CliRun term = run("match", "--data", d.toString(), "--id", "id", "--treatment", "treat", "--covariates", "x,x:",
                 "--out", dir.resolve("m.csv").toString());
         assertEquals(2, term.code());
         assertTrue(term.err().contains("model term 'x:' has an empty part"), term.err());
-        Outcome bad = match(d, "--method", "optimal");
+        CliRun bad = match(d, "--method", "optimal");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--method must be one of nearest|kernel|radius"), bad.err());
     }
@@ -147,11 +136,11 @@ class MatchBadInputTest {
                 new String[] {"--distance", "mahalanobis"},
                 new String[] {"--mahvars", "x,z", "--caliper", "0.5"},
                 new String[] {"--order", "random", "--seed", "17"})) {
-            Outcome o = match(d, concat(extra, "--json"));
+            CliRun o = match(d, concat(extra, "--json"));
             assertEquals(0, o.code(), String.join(" ", extra) + ": " + o.err());
             assertTrue(o.out().contains("\"n_treated_matched\""), o.out());
         }
-        Outcome k = match(d, "--method", "kernel", "--json");
+        CliRun k = match(d, "--method", "kernel", "--json");
         assertTrue(k.out().contains("\"method\" : \"kernel\""), k.out());
     }
 

@@ -2,12 +2,11 @@ package org.padlock.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.padlock.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,17 +24,7 @@ class MixedAndDidCommandTest {
     @TempDir
     Path dir;
 
-    private record Out(int code, String out, String err) {
-    }
-
-    private static Out run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Out(code, out.toString(), err.toString());
-    }
-
-    private static JsonNode json(Out o) throws IOException {
+    private static JsonNode json(CliRun o) throws IOException {
         assertEquals(0, o.code(), o.err());
         return M.readTree(o.out());
     }
@@ -44,7 +33,7 @@ class MixedAndDidCommandTest {
     void mixedRemlAndMlMatchLmer() throws IOException {
         JsonNode ref = M.readTree(REF.resolve("cluster/cluster_reference.json").toFile()).get("lmer");
         for (boolean ml : new boolean[] {false, true}) {
-            Out o = ml
+            CliRun o = ml
                     ? run("estimate", "--data", REF.resolve("cluster/cluster_data.csv").toString(), "--outcome", "y",
                     "--treatment", "treat", "--covariates", "x1,x2,f", "--factors", "f", "--model", "mixed", "--group", "school", "--ml", "--json")
                     : run("estimate", "--data", REF.resolve("cluster/cluster_data.csv").toString(), "--outcome", "y",
@@ -91,7 +80,7 @@ class MixedAndDidCommandTest {
 
     @Test
     void mixedNeedsAGroup() {
-        Out o = run("estimate", "--data", REF.resolve("cluster/cluster_data.csv").toString(), "--outcome", "y",
+        CliRun o = run("estimate", "--data", REF.resolve("cluster/cluster_data.csv").toString(), "--outcome", "y",
                 "--treatment", "treat", "--model", "mixed", "--json");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--group"), o.err());
@@ -137,14 +126,14 @@ class MixedAndDidCommandTest {
     void didBadInput() throws IOException {
         Path f = dir.resolve("p.csv");
         Files.writeString(f, "u,t,d,y\nA,1,1,2\nA,2,0,3\nB,1,0,1\nB,2,0,2\n");
-        Out o = run("did", "--data", f.toString(), "--id", "u", "--treatment", "d", "--time", "t", "--outcome", "y",
+        CliRun o = run("did", "--data", f.toString(), "--id", "u", "--treatment", "d", "--time", "t", "--outcome", "y",
                 "--first-treated-period", "2", "--json");
         assertEquals(3, o.code());
         assertTrue(o.err().contains("row 2") && o.err().contains("d") && o.err().contains("constant"), o.err());
-        Out both = run("did", "--data", f.toString(), "--id", "u", "--treatment", "d", "--pre", "y", "--json");
+        CliRun both = run("did", "--data", f.toString(), "--id", "u", "--treatment", "d", "--pre", "y", "--json");
         assertEquals(2, both.code());
         Files.writeString(f, "u,t,d,y\nA,1,1,2\nA,2,1,3\nB,1,0,1\nB,2,0,2\n");
-        Out noPeriod = run("did", "--data", f.toString(), "--id", "u", "--treatment", "d", "--time", "t", "--outcome", "y",
+        CliRun noPeriod = run("did", "--data", f.toString(), "--id", "u", "--treatment", "d", "--time", "t", "--outcome", "y",
                 "--first-treated-period", "5", "--json");
         assertEquals(2, noPeriod.code());
         assertTrue(noPeriod.err().contains("first treated period 5"), noPeriod.err());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -23,25 +21,9 @@ class StudyInferenceTest {
     @TempDir
     Path dir;
 
-    static final String PLAN = """
-            padlock: 1
-            name: test
-            design: pupil-matched
-            data:
-              schools: {file: schools.csv, id: school_id}
-              pupils: {file: pupils.csv, id: pupil_id, school: school_id}
-            treatment: treated
-            matching:
-              covariates: [x]
-            outcomes:
-              - {name: y, column: y, role: primary}
-            analysis:
-              pupil_covariates: [male]
-            """;
-
     private void write(String analysisExtra) throws IOException {
-        Files.writeString(dir.resolve("study.yaml"), PLAN + analysisExtra);
-        Files.writeString(dir.resolve("schools.csv"), "school_id,treated,x\nA,1,0.5\nB,0,0.7\nC,0,0.1\nD,1,0.9\nE,0,0.3\n");
+        Files.writeString(dir.resolve("study.yaml"), StudyFixture.PLAN + analysisExtra);
+        Files.writeString(dir.resolve("schools.csv"), StudyFixture.SCHOOLS);
         StringBuilder p = new StringBuilder("pupil_id,school_id,male,y\n");
         SplittableRandom r = new SplittableRandom(3);
         int k = 0;
@@ -54,23 +36,23 @@ class StudyInferenceTest {
         Files.writeString(dir.resolve("pupils.csv"), p.toString());
     }
 
-    private int run(String out, StringWriter err) {
-        return Main.execute(new String[] {"run", dir.resolve("study.yaml").toString(), "--out", dir.resolve(out).toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+    private CliRun run(String out) {
+        return CliRun.run("run", dir.resolve("study.yaml").toString(), "--out", dir.resolve(out).toString());
     }
 
-    private JsonNode primary(String out) throws IOException {
+    /** Runs the study into {@code out}, which must succeed, and returns the primary analysis row of results.json. */
+    private JsonNode runPrimary(String out) throws IOException {
+        CliRun c = run(out);
+        assertEquals(0, c.code(), c.err());
         return new ObjectMapper().readTree(dir.resolve(out).resolve("results.json").toFile()).get("analyses").get(0);
     }
 
     @Test
     void cr2WithRandomisationInference() throws IOException {
         write("  se: cr2\n  randomisation_inference: 500\n");
-        StringWriter err = new StringWriter();
-        assertEquals(0, run("a", err), err.toString());
-        assertEquals(0, run("b", err), err.toString());
+        JsonNode row = runPrimary("a");
+        runPrimary("b");
         assertArrayEquals(Files.readAllBytes(dir.resolve("a/results.json")), Files.readAllBytes(dir.resolve("b/results.json")));
-        JsonNode row = primary("a");
         assertEquals("cr2", row.get("se_method").asText());
         int g = row.get("n_clusters").asInt();
         double df = row.get("df").asDouble();
@@ -85,9 +67,7 @@ class StudyInferenceTest {
     @Test
     void wildBootstrapEnumeratesFewClusters() throws IOException {
         write("  se: wild\n  bootstrap_reps: 999\n  bootstrap_weights: rademacher\n");
-        StringWriter err = new StringWriter();
-        assertEquals(0, run("a", err), err.toString());
-        JsonNode row = primary("a");
+        JsonNode row = runPrimary("a");
         assertEquals("wild", row.get("se_method").asText());
         assertTrue(row.get("df").isNull());
         int draws = 1 << row.get("n_clusters").asInt();
@@ -99,8 +79,8 @@ class StudyInferenceTest {
     @Test
     void badBootstrapWeightsIsAPlanError() throws IOException {
         write("  se: wild\n  bootstrap_weights: gaussian\n");
-        StringWriter err = new StringWriter();
-        assertEquals(2, run("a", err));
-        assertTrue(err.toString().contains("analysis.bootstrap_weights must be rademacher or webb"), err.toString());
+        CliRun a = run("a");
+        assertEquals(2, a.code());
+        assertTrue(a.err().contains("analysis.bootstrap_weights must be rademacher or webb"), a.err());
     }
 }

@@ -2,12 +2,11 @@ package org.padlock.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.padlock.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,15 +32,6 @@ class SurveyCommandTest {
               - {key: led, text: Well led, codes: {baseline: "4.2.1", final: "5.1.1"}}
             """;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     @BeforeEach
     void write() throws IOException {
         Files.writeString(dir.resolve("spec.yaml"), SPEC);
@@ -66,7 +56,7 @@ class SurveyCommandTest {
 
     @Test
     void summariesComparisonsAndSuppressionAsJson() throws IOException {
-        Outcome o = run("survey", "--instruments", p("spec.yaml"), "--data", "baseline=" + p("baseline.csv"), "--data",
+        CliRun o = run("survey", "--instruments", p("spec.yaml"), "--data", "baseline=" + p("baseline.csv"), "--data",
                 "final=" + p("final.csv"), "--sampled", "final=40", "--compare", "baseline,final", "--group", "region",
                 "--within", "final", "--crosstab", "--small-cell", "5", "--json");
         assertEquals(0, o.code(), o.err());
@@ -97,7 +87,7 @@ class SurveyCommandTest {
     @Test
     void responseOutOfRangeIsBadData() throws IOException {
         Files.writeString(dir.resolve("final.csv"), "URN,status,led\n1,completed,4\n2,completed,6\n");
-        Outcome o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"), "--json");
+        CliRun o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"), "--json");
         assertEquals(3, o.code());
         assertEquals("", o.out());
         assertTrue(o.err().contains("final.csv: row 2 (line 3), column 'led': response out of range"), o.err());
@@ -107,7 +97,7 @@ class SurveyCommandTest {
     @Test
     void itemMissingFromInstrumentIsBadData() throws IOException {
         Files.writeString(dir.resolve("final.csv"), "URN,status,lead\n1,completed,4\n");
-        Outcome o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"));
+        CliRun o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"));
         assertEquals(3, o.code());
         assertTrue(o.err().contains("column 'led'") && o.err().contains("5.1.1"), o.err());
     }
@@ -115,14 +105,14 @@ class SurveyCommandTest {
     @Test
     void groupingWithOneLevelIsBadData() throws IOException {
         Files.writeString(dir.resolve("final.csv"), "URN,status,region,led\n1,completed,north,4\n2,withdrawn,north,5\n");
-        Outcome o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"), "--group", "region");
+        CliRun o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"), "--group", "region");
         assertEquals(3, o.code());
         assertTrue(o.err().contains("column 'region'") && o.err().contains("at least two levels"), o.err());
     }
 
     @Test
     void unknownInstrumentIsUsageError() {
-        Outcome o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"), "--compare", "final,matched");
+        CliRun o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"), "--compare", "final,matched");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("matched"), o.err());
     }
@@ -130,14 +120,14 @@ class SurveyCommandTest {
     @Test
     void badInstrumentFileIsPlanError() throws IOException {
         Files.writeString(dir.resolve("spec.yaml"), SPEC.replace("agree: [4, 5]", "agree: [4, 6]"));
-        Outcome o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"));
+        CliRun o = run("survey", "--instruments", p("spec.yaml"), "--data", "final=" + p("final.csv"));
         assertEquals(2, o.code());
         assertTrue(o.err().contains("spec.yaml") && o.err().contains("scale.agree"), o.err());
     }
 
     @Test
     void missingRequiredOptionIsUsageError() {
-        Outcome o = run("survey", "--data", "final=" + p("final.csv"));
+        CliRun o = run("survey", "--data", "final=" + p("final.csv"));
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--instruments"), o.err());
     }

@@ -27,22 +27,8 @@ class EvaluationLayerTest {
     @TempDir
     Path dir;
 
-    static final String PLAN = """
-            padlock: 1
-            name: flow test
-            design: pupil-matched
-            data:
-              schools: {file: schools.csv, id: school_id}
-              pupils: {file: pupils.csv, id: pupil_id, school: school_id}
-            treatment: treated
-            pool: interested
-            matching:
-              covariates: [x]
-            outcomes:
-              - {name: y, column: y, role: primary}
-            analysis:
-              pupil_covariates: [male]
-            """;
+    static final String PLAN = TestPlans.PUPIL_MATCHED.replace("name: test", "name: flow test")
+            .replace("matching:", "pool: interested\nmatching:");
 
     private Path write(String plan) throws IOException {
         Files.writeString(dir.resolve("schools.csv"), """

@@ -17,19 +17,9 @@ class MatchingPlanOptionsTest {
     @TempDir
     Path dir;
 
-    static final String PLAN = """
-            padlock: 1
-            name: test
-            design: pupil-matched
-            data:
-              schools: {file: schools.csv, id: school_id}
-              pupils: {file: pupils.csv, id: pupil_id, school: school_id}
-            treatment: treated
-            matching:
-            %s
-            outcomes:
-              - {name: y, column: y, role: primary}
-            """;
+    /** The shared plan with the {@code matching} section as a format argument and no {@code analysis} section. */
+    static final String PLAN = TestPlans.PUPIL_MATCHED.replace("  covariates: [x]\n", "%s\n")
+            .replace("analysis:\n  pupil_covariates: [male]\n", "");
 
     private ResolvedPlan resolve(String matching) throws IOException {
         Path p = dir.resolve("study.yaml");
