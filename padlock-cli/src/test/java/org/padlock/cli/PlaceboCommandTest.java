@@ -32,7 +32,9 @@ class PlaceboCommandTest {
         assertEquals(out.toString(), Files.readString(file));
         assertEquals(2, j.get("spec").get("replications").asInt());
         JsonNode rows = j.get("results");
-        assertEquals(2, rows.size());
+        assertEquals(12, rows.size());
+        assertEquals("cr2", rows.get(1).get("method").asText());
+        assertTrue(j.get("methods").has("ri_t"), j.get("methods").toString());
         assertEquals("reading", rows.get(0).get("outcome").asText());
         assertEquals("cr1", rows.get(0).get("method").asText());
         for (JsonNode r : rows) {
@@ -47,5 +49,6 @@ class PlaceboCommandTest {
         assertEquals(2, run(new StringWriter(), new StringWriter(), "placebo", "--reps", "0"));
         assertEquals(2, run(new StringWriter(), new StringWriter(), "placebo", "--partnerships", "1"));
         assertEquals(2, run(new StringWriter(), new StringWriter(), "placebo", "--caliper", "-1"));
+        assertEquals(2, run(new StringWriter(), new StringWriter(), "placebo", "--bootstrap-reps", "0"));
     }
 }
