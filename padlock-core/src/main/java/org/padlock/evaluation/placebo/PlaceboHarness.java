@@ -276,6 +276,12 @@ public final class PlaceboHarness {
             w[k] = s.weight()[i];
             cl[k] = s.cluster()[i];
         }
+        return fit(y, tr, w, cl, seed);
+    }
+
+    /** The DiD regression of changes {@code y} on an intercept and the 0/1 treatment {@code tr}, weights {@code w}, clusters {@code cl}. */
+    static DidFit fit(double[] y, double[] tr, double[] w, String[] cl, long seed) {
+        int u = y.length;
         Frame g = new Frame("matched", List.of(new NumericColumn(TREATED, tr)));
         int[] all = new int[u];
         Arrays.setAll(all, i -> i);
