@@ -26,8 +26,14 @@ class PlaceboCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path file = dir.resolve("placebo.json");
-        int code = run(out, err, "placebo", "--reps", "2", "--partnerships", "5", "--seed", "7", "--out", file.toString(), "--json");
+        String[] args = {"placebo", "--reps", "2", "--partnerships", "5", "--seed", "7", "--bootstrap-reps", "99", "--ri-reps", "99",
+            "--out", file.toString(), "--json"};
+        int code = run(out, err, args);
         assertEquals(0, code, err.toString());
+        // same seed, same JSON, byte for byte (all methods, randomised ones included)
+        StringWriter again = new StringWriter();
+        assertEquals(0, run(again, new StringWriter(), args));
+        assertEquals(out.toString(), again.toString());
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertEquals(out.toString(), Files.readString(file));
         assertEquals(2, j.get("spec").get("replications").asInt());
