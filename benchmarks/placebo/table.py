@@ -4,7 +4,7 @@ import json
 import sys
 
 runs = [json.load(open(f)) for f in sys.argv[1:]]
-methods = list(runs[0]["methods"].keys())
+methods = list(dict.fromkeys(v["method"] for v in runs[0]["results"]))
 head = ["method"]
 for r in runs:
     for o in ("reading", "maths"):
