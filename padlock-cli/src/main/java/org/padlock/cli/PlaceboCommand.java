@@ -13,6 +13,7 @@ import org.padlock.evaluation.placebo.MethodSummary;
 import org.padlock.evaluation.placebo.PlaceboHarness;
 import org.padlock.evaluation.placebo.PlaceboResult;
 import org.padlock.evaluation.placebo.PlaceboSpec;
+import org.padlock.inference.BootstrapWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +34,12 @@ final class PlaceboCommand implements Callable<Integer> {
     int partnerships;
     @Option(names = "--caliper", defaultValue = "0.2", description = "Caliper in SDs of the propensity score (default ${DEFAULT-VALUE})")
     double caliper;
+    @Option(names = "--bootstrap-reps", defaultValue = "9999", paramLabel = "B",
+            description = "Wild cluster bootstrap draws when the weight vectors are too many to enumerate (default ${DEFAULT-VALUE})")
+    int bootstrapReps;
+    @Option(names = "--ri-reps", defaultValue = "9999", paramLabel = "B",
+            description = "Randomisation-inference assignments when there are too many to enumerate (default ${DEFAULT-VALUE})")
+    int riReps;
     @Option(names = "--out", paramLabel = "RESULTS.json", description = "Also write the JSON results to this file")
     Path out;
     @Mixin
@@ -45,8 +52,9 @@ final class PlaceboCommand implements Callable<Integer> {
                 d.selectFsm(), d.selectAttainment(), d.attainment(), caliper, d.covariates(), d.exact(), d.outcomes(), d.alpha());
         Progress progress = new Progress("");
         progress.accept("placebo: loading the national KS2 panel");
-        // CR1 only for now; CR2, wild cluster bootstrap and randomisation inference plug in here
-        List<InferenceMethod> methods = List.of(InferenceMethod.cr1());
+        List<InferenceMethod> methods = List.of(InferenceMethod.cr1(), InferenceMethod.cr2(),
+                InferenceMethod.wild(bootstrapReps, BootstrapWeights.RADEMACHER), InferenceMethod.wild(bootstrapReps, BootstrapWeights.WEBB),
+                InferenceMethod.randomisation(riReps, "t"), InferenceMethod.randomisation(riReps, "coef"));
         PlaceboResult r = PlaceboHarness.run(NationalKs2Panel.frame(), ps, methods, progress);
         Map<String, Object> results = json(r);
         if (out != null) {
@@ -80,6 +88,7 @@ final class PlaceboCommand implements Callable<Integer> {
         sp.put("exact", s.exact());
         sp.put("alpha", s.alpha());
         m.put("spec", sp);
+        m.put("methods", r.methods());
         m.put("panel_schools", r.panelSchools());
         m.put("mean_treated_matched", r.meanTreated());
         m.put("mean_partnerships_matched", r.meanClusters());

@@ -26,13 +26,21 @@ class PlaceboCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path file = dir.resolve("placebo.json");
-        int code = run(out, err, "placebo", "--reps", "2", "--partnerships", "5", "--seed", "7", "--out", file.toString(), "--json");
+        String[] args = {"placebo", "--reps", "2", "--partnerships", "5", "--seed", "7", "--bootstrap-reps", "99", "--ri-reps", "99",
+            "--out", file.toString(), "--json"};
+        int code = run(out, err, args);
         assertEquals(0, code, err.toString());
+        // same seed, same JSON, byte for byte (all methods, randomised ones included)
+        StringWriter again = new StringWriter();
+        assertEquals(0, run(again, new StringWriter(), args));
+        assertEquals(out.toString(), again.toString());
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertEquals(out.toString(), Files.readString(file));
         assertEquals(2, j.get("spec").get("replications").asInt());
         JsonNode rows = j.get("results");
-        assertEquals(2, rows.size());
+        assertEquals(12, rows.size());
+        assertEquals("cr2", rows.get(1).get("method").asText());
+        assertTrue(j.get("methods").has("ri_t"), j.get("methods").toString());
         assertEquals("reading", rows.get(0).get("outcome").asText());
         assertEquals("cr1", rows.get(0).get("method").asText());
         for (JsonNode r : rows) {
@@ -47,5 +55,6 @@ class PlaceboCommandTest {
         assertEquals(2, run(new StringWriter(), new StringWriter(), "placebo", "--reps", "0"));
         assertEquals(2, run(new StringWriter(), new StringWriter(), "placebo", "--partnerships", "1"));
         assertEquals(2, run(new StringWriter(), new StringWriter(), "placebo", "--caliper", "-1"));
+        assertEquals(2, run(new StringWriter(), new StringWriter(), "placebo", "--bootstrap-reps", "0"));
     }
 }

@@ -32,17 +32,7 @@ public final class TableReader {
 
     /** Reads the whole file. */
     public static Frame read(Path file, Set<String> forceText) {
-        String label = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(label, -1, null, "file not found: " + file);
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new DataException(label, -1, null, "file is empty (no header row)");
-            }
-        } catch (IOException e) {
-            throw new DataException(label, -1, null, "cannot read file: " + e.getMessage());
-        }
+        String label = requireNonEmpty(file);
         boolean parquet = label.toLowerCase(Locale.ROOT).endsWith(".parquet");
         String sql = parquet
                 ? "SELECT * FROM read_parquet(?)"
@@ -58,6 +48,26 @@ public final class TableReader {
             throw new DataException(label, -1, null, "cannot be read as " + (parquet ? "Parquet" : "CSV") + ": "
                     + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * The file's name, after checking that it is a regular, non-empty file (a table needs at least a
+     * header row); otherwise a {@link DataException} naming the file. Shared by every reader that hands
+     * a file to DuckDB.
+     */
+    public static String requireNonEmpty(Path file) {
+        String label = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(label, -1, null, "file not found: " + file);
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new DataException(label, -1, null, "file is empty (no header row)");
+            }
+        } catch (IOException e) {
+            throw new DataException(label, -1, null, "cannot read file: " + e.getMessage());
+        }
+        return label;
     }
 
     private static String firstLine(String s) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.padlock.data.DataException;
+import org.padlock.data.TableReader;
 
 /**
  * A published CSV file as text cells, parsed by DuckDB's {@code read_csv} (never by hand): the header
@@ -64,17 +65,7 @@ final class RawTable {
      * {@code wanted} returns for the header are kept (the whole file is still parsed and checked).
      */
     static RawTable read(Path file, String overflow, java.util.function.Function<List<String>, java.util.Collection<String>> wanted) {
-        String label = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(label, -1, null, "file not found: " + file);
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new DataException(label, -1, null, "file is empty (no header row)");
-            }
-        } catch (IOException e) {
-            throw new DataException(label, -1, null, "cannot read file: " + e.getMessage());
-        }
+        String label = TableReader.requireNonEmpty(file);
         String path = file.toAbsolutePath().toString();
         try (Connection con = DriverManager.getConnection("jdbc:duckdb:")) {
             List<String> header = new ArrayList<>();

@@ -16,8 +16,10 @@ import org.padlock.estimation.ols.WlsFit;
  * @param treated  0/1 per row
  * @param term     the treatment term's name in {@code fit}
  * @param fit      the weighted least-squares fit
+ * @param seed     seed for randomised inference on this fit, derived from the run seed, the draw and the outcome
  */
-public record DidFit(ModelMatrix x, double[] y, double[] weights, List<String> clusters, int[] treated, String term, WlsFit fit) {
+public record DidFit(ModelMatrix x, double[] y, double[] weights, List<String> clusters, int[] treated, String term, WlsFit fit,
+                     long seed) {
     public DidFit {
         y = y.clone();
         weights = weights.clone();
@@ -38,6 +40,23 @@ public record DidFit(ModelMatrix x, double[] y, double[] weights, List<String> c
     @Override
     public int[] treated() {
         return treated.clone();
+    }
+
+    /** The clusters (partnerships) as an array, one per row. */
+    public String[] clusterArray() {
+        return clusters.toArray(String[]::new);
+    }
+
+    /**
+     * The assignment unit of each row for randomisation inference: the partnership and the arm
+     * ({@code P001:T} for its treated schools, {@code P001:C} for their matched controls).
+     */
+    public String[] armArray() {
+        String[] out = new String[treated.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = clusters.get(i) + (treated[i] == 1 ? ":T" : ":C");
+        }
+        return out;
     }
 
     /** The estimated effect. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,9 +54,9 @@ public final class PlaceboHarness {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("give at least one inference method");
         }
-        Set<String> names = new HashSet<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
         for (InferenceMethod m : methods) {
-            if (!names.add(m.name())) {
+            if (descriptions.put(m.name(), m.description()) != null) {
                 throw new IllegalArgumentException("inference method named twice: " + m.name());
             }
         }
@@ -134,7 +135,7 @@ public final class PlaceboHarness {
             sumClusters += cl.size();
             done++;
             for (int o = 0; o < k; o++) {
-                DidFit fit = did(panel, row, s, used, spec.outcomes().get(o));
+                DidFit fit = did(panel, row, s, used, spec.outcomes().get(o), inferenceSeed(spec.seed(), r, o));
                 est[o][r] = fit.estimate();
                 for (int j = 0; j < m; j++) {
                     p[o][j][r] = methods.get(j).pValue().applyAsDouble(fit);
@@ -166,7 +167,24 @@ public final class PlaceboHarness {
             }
         }
         return new PlaceboResult(spec, n, done == 0 ? Double.NaN : sumTreated / done, done == 0 ? Double.NaN : sumClusters / done,
-                rows, diagnostics);
+                rows, diagnostics, descriptions);
+    }
+
+    /**
+     * The seed of randomised inference for draw {@code draw} (0-based) and outcome {@code outcome}: the
+     * SplitMix64 finaliser (Steele, Lea and Flood 2014, OOPSLA) applied twice, to the run seed plus the
+     * draw's multiple of the golden-ratio increment, then plus the outcome. Depends on nothing else, so
+     * the p-values of a draw do not change with the number of draws or the methods run.
+     */
+    static long inferenceSeed(long runSeed, int draw, int outcome) {
+        long s = mix(runSeed + 0x9E3779B97F4A7C15L * (draw + 1L));
+        return mix(s + outcome);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** {@code exp(a z(fsm) - b z(attainment))} with z-scores over the panel (selection on observables). */
@@ -242,7 +260,7 @@ public final class PlaceboHarness {
     }
 
     /** The DiD on the matched units: {@code post - pre} on an intercept and the treatment, matching weights. */
-    static DidFit did(Frame panel, Map<String, Integer> row, MatchedSample s, List<Integer> used, List<String> outcome) {
+    static DidFit did(Frame panel, Map<String, Integer> row, MatchedSample s, List<Integer> used, List<String> outcome, long seed) {
         NumericColumn post = panel.numeric(outcome.get(1));
         NumericColumn pre = panel.numeric(outcome.get(2));
         int u = used.size();
@@ -258,6 +276,12 @@ public final class PlaceboHarness {
             w[k] = s.weight()[i];
             cl[k] = s.cluster()[i];
         }
+        return fit(y, tr, w, cl, seed);
+    }
+
+    /** The DiD regression of changes {@code y} on an intercept and the 0/1 treatment {@code tr}, weights {@code w}, clusters {@code cl}. */
+    static DidFit fit(double[] y, double[] tr, double[] w, String[] cl, long seed) {
+        int u = y.length;
         Frame g = new Frame("matched", List.of(new NumericColumn(TREATED, tr)));
         int[] all = new int[u];
         Arrays.setAll(all, i -> i);
@@ -274,6 +298,6 @@ public final class PlaceboHarness {
             tt[k] = (int) tr[i];
         }
         WlsFit fit = WeightedLeastSquares.fit(x, yy, ww);
-        return new DidFit(x, yy, ww, List.of(cc), tt, TREATED, fit);
+        return new DidFit(x, yy, ww, List.of(cc), tt, TREATED, fit, seed);
     }
 }
