@@ -18,12 +18,14 @@ import org.padlock.data.ModelMatrixBuilder;
 import org.padlock.data.NumericColumn;
 import org.padlock.data.TableReader;
 import org.padlock.data.TableSchema;
+import org.padlock.estimation.did.DidInference;
 import org.padlock.estimation.did.DidResult;
 import org.padlock.estimation.did.EventCoefficient;
 import org.padlock.estimation.did.EventStudy;
 import org.padlock.estimation.did.PanelInput;
 import org.padlock.estimation.did.TrendPoint;
 import org.padlock.estimation.did.TwoPeriodDid;
+import org.padlock.inference.BootstrapWeights;
 import org.padlock.inference.CoefficientTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +53,14 @@ final class DidCommand implements Callable<Integer> {
     @Option(names = "--covariates", split = ",", paramLabel = "a,b") List<String> covariates = new ArrayList<>();
     @Option(names = "--factors", split = ",", paramLabel = "a,b") List<String> factors = new ArrayList<>();
     @Option(names = "--missing", defaultValue = "indicator", description = "indicator|drop (default ${DEFAULT-VALUE})") String missing;
-    @Option(names = "--se", defaultValue = "cr1", description = "cr1 (default; Stata vce(cluster), t(G-1))") String se;
+    @Option(names = "--se", defaultValue = "cr1", description = "cr1|cr2|wild (default ${DEFAULT-VALUE}; cr1 = Stata vce(cluster), t(G-1))")
+    String se;
+    @Option(names = "--bootstrap-reps", defaultValue = "9999", paramLabel = "B", description = "wild bootstrap draws (default ${DEFAULT-VALUE})")
+    int reps;
+    @Option(names = "--bootstrap-weights", defaultValue = "rademacher", description = "rademacher|webb (default ${DEFAULT-VALUE})")
+    String bootstrapWeights;
+    @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N", description = "seed of the bootstrap draws (default ${DEFAULT-VALUE})")
+    long seed;
     @Option(names = "--json", description = "Print the JSON result on stdout.") boolean json;
     @Option(names = "--verbose", description = "Show stack traces on errors.") boolean verbose;
 
@@ -67,9 +76,17 @@ final class DidCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --pre COL --post COL, or --time COL --outcome COL"
                     + " --first-treated-period V");
         }
-        if (!se.equals("cr1")) {
-            throw new IllegalArgumentException("--se " + se + " is not available for did yet; use cr1");
+        if (!List.of("cr1", "cr2", "wild").contains(se)) {
+            throw new IllegalArgumentException("--se must be cr1, cr2 or wild for did; found " + se);
         }
+        if (reps < 1) {
+            throw new IllegalArgumentException("--bootstrap-reps must be at least 1; found " + reps);
+        }
+        DidInference inference = new DidInference(se, reps, seed, switch (bootstrapWeights) {
+            case "rademacher" -> BootstrapWeights.RADEMACHER;
+            case "webb" -> BootstrapWeights.WEBB;
+            default -> throw new IllegalArgumentException("--bootstrap-weights must be rademacher or webb; found " + bootstrapWeights);
+        });
         MissingPolicy mp = switch (missing) {
             case "indicator" -> MissingPolicy.INDICATOR;
             case "drop" -> MissingPolicy.DROP;
@@ -99,13 +116,13 @@ final class DidCommand implements Callable<Integer> {
         }
         new TableSchema(wide ? id : null, List.of(treatment), numeric, present).validate(f);
         DidResult r = wide
-                ? TwoPeriodDid.fit(f, id, pre, post, treatment, covariates, new HashSet<>(factors), mp, weights, cluster)
-                : panel(f, mp);
+                ? TwoPeriodDid.fit(f, id, pre, post, treatment, covariates, new HashSet<>(factors), mp, weights, cluster, inference)
+                : panel(f, mp, inference);
         print(r);
         return Main.OK;
     }
 
-    private DidResult panel(Frame f, MissingPolicy mp) {
+    private DidResult panel(Frame f, MissingPolicy mp, DidInference inference) {
         NumericColumn y = f.numeric(outcome);
         NumericColumn tc = f.numeric(time);
         NumericColumn tr = f.numeric(treatment);
@@ -159,7 +176,7 @@ final class DidCommand implements Callable<Integer> {
                 }
             }
         }
-        return EventStudy.fit(new PanelInput(unit, period, yy, t, w, cl, x.names(), x.x(), firstTreated), dropped);
+        return EventStudy.fit(new PanelInput(unit, period, yy, t, w, cl, x.names(), x.x(), firstTreated), dropped, inference);
     }
 
     private static Map<String, Object> test(CoefficientTest t) {
@@ -179,7 +196,12 @@ final class DidCommand implements Callable<Integer> {
         j.put("n_obs", r.nObs());
         j.put("n_clusters", r.nClusters());
         j.put("n_dropped_missing_outcome", r.nDroppedMissing());
-        j.put("se", "cr1");
+        j.put("se", se);
+        if (se.equals("wild")) {
+            j.put("bootstrap_weights", bootstrapWeights);
+            j.put("bootstrap_reps", reps);
+            j.put("seed", seed);
+        }
         if (r.preTrend() != null) {
             j.put("pre_trend_p_value", r.preTrend().pValue());
             Map<String, Object> pt = new LinkedHashMap<>();
