@@ -121,6 +121,13 @@ public record ResolvedPlan(StudyPlan plan, Path planFile, boolean pupilLevel, Ma
         if (a != null && a.randomisationReps() != null && a.randomisationReps() < 1) {
             throw new PlanException(label + ": analysis.randomisation_inference must be >= 1; found " + a.randomisationReps());
         }
+        if (a != null && a.commonSampleOutcomes() != null) {
+            for (String n : a.commonSampleOutcomes()) {
+                if (!names.contains(n)) {
+                    throw new PlanException(label + ": analysis.common_sample_outcomes names an unknown outcome \"" + n + "\"");
+                }
+            }
+        }
         int cell = plan.report() == null || plan.report().smallCellThreshold() == null ? PlanDefaults.SMALL_CELL
                 : plan.report().smallCellThreshold();
         if (cell < 1) {
