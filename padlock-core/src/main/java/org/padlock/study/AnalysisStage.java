@@ -108,6 +108,11 @@ public final class AnalysisStage {
 
     static final String SCHOOL = "school";
 
+    /** The analysis frame of the matched units (pupils, or schools for school-did) with treatment, weight, cluster, school. */
+    static Frame analysisFrame(ResolvedPlan rp, StudyInputs in, FrozenDesign design) {
+        return rp.pupilLevel() ? pupilFrame(rp, in, design) : schoolFrame(rp, in, design);
+    }
+
     /**
      * The common-sample sensitivity analysis (seed 000): the primary model re-run on the units (pupils, or
      * schools for school-did) with a non-missing value of every outcome of the plan, or of the outcomes

@@ -75,6 +75,16 @@ public record ResolvedPlan(StudyPlan plan, Path planFile, boolean pupilLevel, Ma
             if (!pupil && o.pre() == null) {
                 throw new PlanException(at + ".pre (the pre-period column) is required for design school-did");
             }
+            if (o.panel() != null) {
+                if (pupil) {
+                    throw new PlanException(at + ".panel is only for design school-did");
+                }
+                try {
+                    PanelTrends.periods(o);
+                } catch (IllegalArgumentException e) {
+                    throw new PlanException(at + ".panel: " + e.getMessage());
+                }
+            }
         }
         StudyPlan.Matching m = plan.matching();
         MatchSpec spec;
