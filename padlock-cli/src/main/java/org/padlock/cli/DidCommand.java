@@ -17,6 +17,7 @@ import org.padlock.data.ModelMatrixBuilder;
 import org.padlock.data.NumericColumn;
 import org.padlock.data.TableReader;
 import org.padlock.data.TableSchema;
+import org.padlock.estimation.did.DidInference;
 import org.padlock.estimation.did.DidResult;
 import org.padlock.estimation.did.EventCoefficient;
 import org.padlock.estimation.did.EventStudy;
@@ -49,7 +50,10 @@ final class DidCommand implements Callable<Integer> {
     @Option(names = "--covariates", split = ",", paramLabel = "a,b") List<String> covariates = new ArrayList<>();
     @Option(names = "--factors", split = ",", paramLabel = "a,b") List<String> factors = new ArrayList<>();
     @Option(names = "--missing", defaultValue = "indicator", description = "indicator|drop (default ${DEFAULT-VALUE})") String missing;
-    @Option(names = "--se", defaultValue = "cr1", description = "cr1 (default; Stata vce(cluster), t(G-1))") String se;
+    @Option(names = "--se", defaultValue = "cr1", description = "cr1|cr2|wild (default ${DEFAULT-VALUE}; cr1 = Stata vce(cluster), t(G-1))")
+    String se;
+    @Mixin
+    BootstrapOptions bootstrap;
     @Mixin
     JsonOutput output;
 
@@ -62,9 +66,10 @@ final class DidCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --pre COL --post COL, or --time COL --outcome COL"
                     + " --first-treated-period V");
         }
-        if (!se.equals("cr1")) {
-            throw new IllegalArgumentException("--se " + se + " is not available for did yet; use cr1");
+        if (!List.of("cr1", "cr2", "wild").contains(se)) {
+            throw new IllegalArgumentException("--se must be cr1, cr2 or wild for did; found " + se);
         }
+        DidInference inference = new DidInference(se, bootstrap.reps(), bootstrap.seed, bootstrap.weights());
         MissingPolicy mp = Cli.missingPolicy(missing);
         Set<String> text = Cli.given(new HashSet<>(factors), id, cluster);
         Frame f = TableReader.read(data, text);
@@ -74,13 +79,13 @@ final class DidCommand implements Callable<Integer> {
         List<String> present = Cli.given(new ArrayList<>(factors), cluster, wide ? null : id);
         new TableSchema(wide ? id : null, List.of(treatment), numeric, present).validate(f);
         DidResult r = wide
-                ? TwoPeriodDid.fit(f, id, pre, post, treatment, covariates, new HashSet<>(factors), mp, weights, cluster)
-                : panel(f, mp);
+                ? TwoPeriodDid.fit(f, id, pre, post, treatment, covariates, new HashSet<>(factors), mp, weights, cluster, inference)
+                : panel(f, mp, inference);
         print(r);
         return Main.OK;
     }
 
-    private DidResult panel(Frame f, MissingPolicy mp) {
+    private DidResult panel(Frame f, MissingPolicy mp, DidInference inference) {
         NumericColumn y = f.numeric(outcome);
         NumericColumn tc = f.numeric(time);
         NumericColumn tr = f.numeric(treatment);
@@ -134,7 +139,7 @@ final class DidCommand implements Callable<Integer> {
                 }
             }
         }
-        return EventStudy.fit(new PanelInput(unit, period, yy, t, w, cl, x.names(), x.x(), firstTreated), dropped);
+        return EventStudy.fit(new PanelInput(unit, period, yy, t, w, cl, x.names(), x.x(), firstTreated), dropped, inference);
     }
 
     private void print(DidResult r) {
@@ -142,7 +147,12 @@ final class DidCommand implements Callable<Integer> {
         j.put("n_obs", r.nObs());
         j.put("n_clusters", r.nClusters());
         j.put("n_dropped_missing_outcome", r.nDroppedMissing());
-        j.put("se", "cr1");
+        j.put("se", se);
+        if (se.equals("wild")) {
+            j.put("bootstrap_weights", bootstrap.weights);
+            j.put("bootstrap_reps", bootstrap.reps);
+            j.put("seed", bootstrap.seed);
+        }
         if (r.preTrend() != null) {
             j.put("pre_trend_p_value", r.preTrend().pValue());
             Map<String, Object> pt = new LinkedHashMap<>();

@@ -41,12 +41,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "COL") String weights;
     @Option(names = "--cluster", paramLabel = "COL") String cluster;
     @Option(names = "--se", defaultValue = "cr1", description = "classical|hc1|cr1|cr2|wild (default ${DEFAULT-VALUE})") String se;
-    @Option(names = "--bootstrap-reps", defaultValue = "9999", paramLabel = "B",
-            description = "wild bootstrap draws; all 2^G sign vectors are used instead when 2^G <= B (default ${DEFAULT-VALUE})") int reps;
-    @Option(names = "--bootstrap-weights", defaultValue = "rademacher", description = "rademacher|webb (default ${DEFAULT-VALUE})")
-    String bootstrapWeights;
-    @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N", description = "seed of the bootstrap draws (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    BootstrapOptions bootstrap;
     @Option(names = "--missing", defaultValue = "indicator", description = "indicator|drop (default ${DEFAULT-VALUE})") String missing;
     @Option(names = "--model", defaultValue = "ols", description = "ols|mixed (default ${DEFAULT-VALUE}); mixed: random intercept for --group") String model;
     @Option(names = "--group", paramLabel = "COL", description = "Grouping column of the random intercept (--model mixed).") String group;
@@ -64,14 +60,9 @@ final class EstimateCommand implements Callable<Integer> {
         if (List.of("cr1", "cr2", "wild").contains(se) && cluster == null && model.equals("ols")) {
             throw new IllegalArgumentException("--se " + se + " needs --cluster COL");
         }
-        if (reps < 1) {
-            throw new IllegalArgumentException("--bootstrap-reps must be at least 1; found " + reps);
-        }
-        BootstrapWeights bw = switch (bootstrapWeights) {
-            case "rademacher" -> BootstrapWeights.RADEMACHER;
-            case "webb" -> BootstrapWeights.WEBB;
-            default -> throw Cli.badChoice("--bootstrap-weights", bootstrapWeights, "rademacher", "webb");
-        };
+        int reps = bootstrap.reps();
+        BootstrapWeights bw = bootstrap.weights();
+        long seed = bootstrap.seed;
         MissingPolicy mp = Cli.missingPolicy(missing);
         Set<String> text = Cli.given(new HashSet<>(factors), cluster, group);
         Frame f = TableReader.read(data, text);

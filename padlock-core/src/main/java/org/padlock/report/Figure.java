@@ -172,6 +172,65 @@ public sealed interface Figure {
         }
     }
 
+    /**
+     * Mean outcome by period and arm (a trends figure, 000 Appendix Figure 1), intervention versus the
+     * matched comparison group, with the first treated period marked. {@code basis*} are the pupils each
+     * mean rests on, or -1 when the means are of school-level figures (school-did: published school
+     * results, not pupil records); {@code n*} count units (schools). Means resting on fewer than the
+     * threshold's pupils are removed by {@link #disclosed(int)}.
+     *
+     * @param periods      period codes (e.g. years), ascending
+     * @param firstTreated the first treated period (a vertical line is drawn before it)
+     */
+    record Trends(String id, String title, String alt, String outcome, double[] periods, double[] intervention,
+                  double[] comparison, int[] nIntervention, int[] nComparison, int[] basisIntervention,
+                  int[] basisComparison, double firstTreated) implements Figure {
+        public Trends {
+            int k = periods.length;
+            if (intervention.length != k || comparison.length != k || nIntervention.length != k || nComparison.length != k
+                    || basisIntervention.length != k || basisComparison.length != k) {
+                throw new IllegalArgumentException("trends arrays must have one entry per period");
+            }
+            periods = periods.clone();
+            intervention = intervention.clone();
+            comparison = comparison.clone();
+            nIntervention = nIntervention.clone();
+            nComparison = nComparison.clone();
+            basisIntervention = basisIntervention.clone();
+            basisComparison = basisComparison.clone();
+        }
+
+        @Override
+        public Table data() {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (int i = 0; i < periods.length; i++) {
+                String p = periods[i] == Math.rint(periods[i]) ? Long.toString((long) periods[i]) : Double.toString(periods[i]);
+                rows.add(List.of(Cell.text(p + (periods[i] >= firstTreated ? " (treated)" : "")),
+                        Cell.number(intervention[i], 2, basisIntervention[i]), Cell.count(nIntervention[i]),
+                        Cell.number(comparison[i], 2, basisComparison[i]), Cell.count(nComparison[i])));
+            }
+            return new Table(id + "-data", title, List.of("Period", "Intervention mean " + outcome, "Intervention units",
+                    "Comparison mean " + outcome, "Comparison units"), rows, List.of());
+        }
+
+        /** Means resting on fewer than {@code threshold} pupils become NaN (school-level means, basis -1, stay). */
+        @Override
+        public Figure disclosed(int threshold) {
+            double[] a = intervention.clone();
+            double[] b = comparison.clone();
+            for (int i = 0; i < periods.length; i++) {
+                if (basisIntervention[i] >= 0 && basisIntervention[i] < threshold) {
+                    a[i] = Double.NaN;
+                }
+                if (basisComparison[i] >= 0 && basisComparison[i] < threshold) {
+                    b[i] = Double.NaN;
+                }
+            }
+            return new Trends(id, title, alt, outcome, periods, a, b, nIntervention, nComparison, basisIntervention,
+                    basisComparison, firstTreated);
+        }
+    }
+
     /** One box pair of a {@link Flow}: a stage or an exclusion, counts per arm. */
     record FlowBox(String label, boolean exclusion, int schoolsIntervention, int schoolsComparison, int pupilsIntervention,
                    int pupilsComparison) {

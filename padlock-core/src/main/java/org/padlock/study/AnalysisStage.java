@@ -79,6 +79,10 @@ public final class AnalysisStage {
                         List.of(), TREATMENT));
             }
         }
+        if (rp.plan().analysis() != null && Boolean.TRUE.equals(rp.plan().analysis().commonSample()) && primary != null) {
+            progress.accept("analysis: common sample");
+            rows.add(commonSample(rp, data, primary, all));
+        }
         Set<String> treatedIds = new HashSet<>();
         for (StudyPlan.OnTreatment ot : rp.plan().onTreatment()) {
             progress.accept("analysis: on-treatment " + ot.name());
@@ -103,6 +107,33 @@ public final class AnalysisStage {
     }
 
     static final String SCHOOL = "school";
+
+    /** The analysis frame of the matched units (pupils, or schools for school-did) with treatment, weight, cluster, school. */
+    static Frame analysisFrame(ResolvedPlan rp, StudyInputs in, FrozenDesign design) {
+        return rp.pupilLevel() ? pupilFrame(rp, in, design) : schoolFrame(rp, in, design);
+    }
+
+    /**
+     * The common-sample sensitivity analysis (seed 000): the primary model re-run on the units (pupils, or
+     * schools for school-did) with a non-missing value of every outcome of the plan, or of the outcomes
+     * named in {@code analysis.common_sample_outcomes} (for school-did, non-missing pre and post). Outcome
+     * subsets are not applied to the selection; an outcome standardised on the sample is standardised on
+     * the common sample.
+     */
+    private static AnalysisRow commonSample(ResolvedPlan rp, Frame data, StudyPlan.Outcome primary, int[] all) {
+        List<String> named = rp.plan().analysis().commonSampleOutcomes();
+        List<StudyPlan.Outcome> set = rp.plan().outcomes().stream()
+                .filter(o -> named == null || named.contains(o.name()) || o == primary).toList();
+        List<double[]> ys = new ArrayList<>();
+        for (StudyPlan.Outcome o : set) {
+            ys.add(outcome(rp, data, o));
+        }
+        int[] common = filter(all, i -> ys.stream().noneMatch(y -> Double.isNaN(y[i])));
+        String lab = primary.label() == null ? primary.name() : primary.label();
+        return estimate(rp, data, primary, common, "common-sample", lab + " (common sample)",
+                List.of("common sample: " + (rp.pupilLevel() ? "pupils" : "schools") + " with all of "
+                        + String.join(", ", set.stream().map(StudyPlan.Outcome::name).toList()) + " observed"));
+    }
 
     private static int[] filter(int[] rows, java.util.function.IntPredicate keep) {
         return java.util.Arrays.stream(rows).filter(keep).toArray();

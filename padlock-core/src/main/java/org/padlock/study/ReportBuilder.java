@@ -164,7 +164,8 @@ final class ReportBuilder {
                 {"year1", "Secondary analysis (end of year 1)"}, {"subgroup", "Primary outcome: subgroup analysis"},
                 {"on-treatment", "Primary analysis (on-treatment)"},
                 {"random-effects", "Sensitivity analysis (school-level random effects)"},
-                {"interaction", "Primary outcome: treatment x subgroup interaction"}};
+                {"interaction", "Primary outcome: treatment x subgroup interaction"},
+                {"common-sample", "Sensitivity analysis (common sample)"}};
         String se = seText(rp.se());
         List<String> notes = new ArrayList<>(List.of(Character.toUpperCase(se.charAt(0)) + se.substring(1) + ".",
                 "Matching weights are applied to the comparison"

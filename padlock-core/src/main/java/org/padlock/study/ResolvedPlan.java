@@ -75,6 +75,16 @@ public record ResolvedPlan(StudyPlan plan, Path planFile, boolean pupilLevel, Ma
             if (!pupil && o.pre() == null) {
                 throw new PlanException(at + ".pre (the pre-period column) is required for design school-did");
             }
+            if (o.panel() != null) {
+                if (pupil) {
+                    throw new PlanException(at + ".panel is only for design school-did");
+                }
+                try {
+                    PanelTrends.periods(o);
+                } catch (IllegalArgumentException e) {
+                    throw new PlanException(at + ".panel: " + e.getMessage());
+                }
+            }
         }
         StudyPlan.Matching m = plan.matching();
         MatchSpec spec;
@@ -120,6 +130,13 @@ public record ResolvedPlan(StudyPlan plan, Path planFile, boolean pupilLevel, Ma
         }
         if (a != null && a.randomisationReps() != null && a.randomisationReps() < 1) {
             throw new PlanException(label + ": analysis.randomisation_inference must be >= 1; found " + a.randomisationReps());
+        }
+        if (a != null && a.commonSampleOutcomes() != null) {
+            for (String n : a.commonSampleOutcomes()) {
+                if (!names.contains(n)) {
+                    throw new PlanException(label + ": analysis.common_sample_outcomes names an unknown outcome \"" + n + "\"");
+                }
+            }
         }
         int cell = plan.report() == null || plan.report().smallCellThreshold() == null ? PlanDefaults.SMALL_CELL
                 : plan.report().smallCellThreshold();

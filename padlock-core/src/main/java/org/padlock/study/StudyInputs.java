@@ -32,6 +32,11 @@ public record StudyInputs(Frame schools, Frame pupils, Frame outcomes, Map<Strin
         Set<String> outcomeCols = new HashSet<>();
         for (StudyPlan.Outcome o : p.outcomes()) {
             outcomeCols.add(o.column());
+            if (o.panel() != null) {
+                var per = PanelTrends.periods(o);
+                double post = per.entrySet().stream().filter(e -> e.getValue().equals(o.column())).findFirst().orElseThrow().getKey();
+                outcomeCols.addAll(per.tailMap(post, true).values());
+            }
         }
         for (String c : org.padlock.data.ModelTerms.columns(p.matching().allTerms())) {
             if (outcomeCols.contains(c)) {
@@ -92,6 +97,13 @@ public record StudyInputs(Frame schools, Frame pupils, Frame outcomes, Map<Strin
                 if (outcomes == null || !outcomes.has(o.column())) {
                     numeric.add(o.column());
                 }
+                if (o.panel() != null) {
+                    for (String c : o.panel().values()) {
+                        if (outcomes == null || !outcomes.has(c)) {
+                            numeric.add(c);
+                        }
+                    }
+                }
             }
         }
         new TableSchema(st.id(), binary, dedupe(numeric), dedupe(present)).validate(schools);
@@ -100,6 +112,9 @@ public record StudyInputs(Frame schools, Frame pupils, Frame outcomes, Map<Strin
             for (StudyPlan.Outcome o : p.outcomes()) {
                 if (outcomes.has(o.column()) || rp.pupilLevel()) {
                     oNum.add(o.column());
+                }
+                if (o.panel() != null && !rp.pupilLevel()) {
+                    o.panel().values().stream().filter(outcomes::has).forEach(oNum::add);
                 }
             }
             new TableSchema(p.data().outcomes().id(), List.of(), dedupe(oNum), List.of()).validate(outcomes);

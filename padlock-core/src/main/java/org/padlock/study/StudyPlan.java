@@ -174,7 +174,8 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                           @JsonProperty("standardise") String standardise,
                           @JsonProperty("reference_mean") Double referenceMean,
                           @JsonProperty("reference_sd") Double referenceSd,
-                          @JsonProperty("subset") Subset subset) {
+                          @JsonProperty("subset") Subset subset,
+                          @JsonProperty("panel") java.util.Map<String, String> panel) {
     }
 
     /** Rows of a table whose {@code column} equals {@code value} (text comparison; numbers in shortest form). */
@@ -192,7 +193,9 @@ public record StudyPlan(@JsonProperty("padlock") Integer padlock,
                            @JsonProperty("random_effects") Boolean randomEffects,
                            @JsonProperty("bootstrap_reps") Integer bootstrapReps,
                            @JsonProperty("bootstrap_weights") String bootstrapWeights,
-                           @JsonProperty("randomisation_inference") Integer randomisationReps) {
+                           @JsonProperty("randomisation_inference") Integer randomisationReps,
+                           @JsonProperty("common_sample") Boolean commonSample,
+                           @JsonProperty("common_sample_outcomes") List<String> commonSampleOutcomes) {
         public Analysis {
             pupilCovariates = pupilCovariates == null ? List.of() : List.copyOf(pupilCovariates);
             schoolCovariates = schoolCovariates == null ? List.of() : List.copyOf(schoolCovariates);

@@ -93,6 +93,7 @@ public final class StudyRunner {
         FrozenDesign frozen = freeze(rp, design, contentHash, specMap, in, frozenPath, opt.refreeze(), say);
         say.accept("analysis stage on the frozen design (frozen at " + frozen.frozenAt() + ")");
         List<AnalysisRow> rows = AnalysisStage.run(rp, in, frozen, say);
+        List<PanelTrends.Panel> panels = PanelTrends.run(rp, in, frozen, say);
         List<CostResult> costs = new ArrayList<>();
         if (rp.plan().cost() != null) {
             costs.add(CostModel.compute(rp.plan().cost(), "school"));
@@ -106,6 +107,9 @@ public final class StudyRunner {
         Map<String, Object> results = ResultsBuilder.results(rp, in, design, frozen, rows, costs);
         Evaluation evDisclosed = EvaluationResults.disclosed(ev, rp.smallCell());
         results.put("evaluation", evDisclosed);
+        if (!panels.isEmpty()) {
+            results.put("panels", PanelTrends.json(panels));
+        }
         Map<String, Object> manifest = new TreeMap<>();
         manifest.put("padlock_version", Version.VERSION);
         manifest.put("frozen_at", frozen.frozenAt());
@@ -113,7 +117,7 @@ public final class StudyRunner {
         manifest.put("java_version", System.getProperty("java.version"));
         manifest.put("plan", planFile.getFileName().toString());
         manifest.put("inputs", in.hashes());
-        var report = ReportBuilder.build(rp, in, design, frozen, rows, costs, ev);
+        var report = PanelTrends.withPanels(ReportBuilder.build(rp, in, design, frozen, rows, costs, ev), panels, rp);
         var tables = EvaluationResults.withTables(ResultsBuilder.tables(rp, design, rows), evDisclosed);
         if (search != null) {
             results.put("specification_search", search.toJson());

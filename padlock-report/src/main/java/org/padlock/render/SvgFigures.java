@@ -24,6 +24,9 @@ final class SvgFigures {
         if (f instanceof Figure.Forest fp) {
             return forest(fp);
         }
+        if (f instanceof Figure.Trends tr) {
+            return trends(tr);
+        }
         return null;
     }
 
@@ -147,6 +150,100 @@ final class SvgFigures {
                     left + (v - lo) * scale, axisY + 15, v));
         }
         return s.append("</svg>").toString();
+    }
+
+    /**
+     * Line chart of the mean outcome by period: intervention (blue, filled circles) and comparison
+     * (orange, open circles), a dashed vertical line between the last pre-period and the first treated
+     * period; a suppressed or missing mean breaks its line.
+     */
+    private static String trends(Figure.Trends f) {
+        int w = 640, h = 340, left = 64, right = 24, top = 34, bottom = 46;
+        double[] p = f.periods();
+        int k = p.length;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] arm : new double[][] {f.intervention(), f.comparison()}) {
+            for (double v : arm) {
+                if (!Double.isNaN(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(hi >= lo)) {
+            lo = 0;
+            hi = 1;
+        }
+        double pad = hi > lo ? (hi - lo) * 0.1 : Math.max(1e-9, Math.abs(hi) * 0.05 + 0.5);
+        final double yLo = lo - pad;
+        final double yHi = hi + pad;
+        double pLo = p[0], pHi = p[k - 1];
+        double span = pHi > pLo ? pHi - pLo : 1;
+        double plotW = w - left - right - 20, plotH = h - top - bottom;
+        java.util.function.DoubleUnaryOperator xs = v -> left + 10 + (k == 1 ? plotW / 2 : (v - pLo) / span * plotW);
+        java.util.function.DoubleUnaryOperator ys = v -> top + (yHi - v) / (yHi - yLo) * plotH;
+        StringBuilder s = new StringBuilder(open(f, w, h));
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"14\" stroke=\"#1f6feb\" stroke-width=\"2\"/>"
+                + "<circle cx=\"%d\" cy=\"14\" r=\"3\" fill=\"#1f6feb\"/><text x=\"%d\" y=\"18\" font-size=\"12\">intervention</text>"
+                + "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"14\" stroke=\"#d9822b\" stroke-width=\"2\"/>"
+                + "<circle cx=\"%d\" cy=\"14\" r=\"6\" fill=\"#fff\" stroke=\"#d9822b\" stroke-width=\"2\"/>"
+                + "<text x=\"%d\" y=\"18\" font-size=\"12\">matched comparison</text>",
+                left, left + 24, left + 12, left + 30, left + 130, left + 154, left + 142, left + 160));
+        // axes
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>",
+                left, top + (int) plotH, w - right, top + (int) plotH));
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>",
+                left, top, left, top + (int) plotH));
+        for (int t = 0; t <= 4; t++) {
+            double v = yLo + (yHi - yLo) * t / 4;
+            double y = ys.applyAsDouble(v);
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>",
+                    left + 1, y, w - right, y, left - 6, y + 4, tick(v, yHi - yLo)));
+        }
+        for (double v : p) {
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
+                    xs.applyAsDouble(v), top + (int) plotH + 16, v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">period</text>",
+                (left + w - right) / 2, h - 8));
+        // first treated period: dashed line half-way between it and the period before
+        int ft = 0;
+        while (ft < k && p[ft] < f.firstTreated()) {
+            ft++;
+        }
+        if (ft < k) {
+            double xl = ft == 0 ? xs.applyAsDouble(p[0]) - 8 : (xs.applyAsDouble(p[ft - 1]) + xs.applyAsDouble(p[ft])) / 2;
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#666\" stroke-dasharray=\"5 4\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#444\">programme starts</text>",
+                    xl, top, xl, top + (int) plotH, xl + 4, top + 12));
+        }
+        // comparison first with larger open circles, so equal means show both markers
+        series(s, f.comparison(), p, xs, ys, "#d9822b", false);
+        series(s, f.intervention(), p, xs, ys, "#1f6feb", true);
+        return s.append("</svg>").toString();
+    }
+
+    private static void series(StringBuilder s, double[] v, double[] p, java.util.function.DoubleUnaryOperator xs,
+                               java.util.function.DoubleUnaryOperator ys, String colour, boolean filled) {
+        for (int i = 1; i < v.length; i++) {
+            if (!Double.isNaN(v[i - 1]) && !Double.isNaN(v[i])) {
+                s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>",
+                        xs.applyAsDouble(p[i - 1]), ys.applyAsDouble(v[i - 1]), xs.applyAsDouble(p[i]), ys.applyAsDouble(v[i]), colour));
+            }
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i])) {
+                s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"/>",
+                        xs.applyAsDouble(p[i]), ys.applyAsDouble(v[i]), filled ? 3 : 6, filled ? colour : "#fff", colour));
+            }
+        }
+    }
+
+    /** Tick label with enough decimals for the axis range. */
+    private static String tick(double v, double range) {
+        int d = range >= 20 ? 0 : range >= 2 ? 1 : range >= 0.2 ? 2 : 3;
+        return String.format(Locale.ROOT, "%." + d + "f", v);
     }
 
     private static double nz(double v) {

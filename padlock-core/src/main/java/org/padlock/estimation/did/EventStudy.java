@@ -12,6 +12,9 @@ import org.padlock.estimation.ols.WlsFit;
 import org.padlock.inference.CoefficientTest;
 import org.padlock.inference.Covariance;
 import org.padlock.inference.CovarianceSpec;
+import org.padlock.inference.Cr2Covariance;
+import org.padlock.inference.WildBootstrapResult;
+import org.padlock.inference.WildClusterBootstrap;
 
 /**
  * Difference-in-differences on a long panel with unit and period fixed effects (two-way fixed
@@ -34,8 +37,19 @@ public final class EventStudy {
     private EventStudy() {
     }
 
-    /** Fits the event study and the static two-way fixed-effects estimate. */
+    /** Fits the event study and the static two-way fixed-effects estimate with CR1 inference. */
     public static DidResult fit(PanelInput in, int nDroppedMissing) {
+        return fit(in, nDroppedMissing, DidInference.CR1);
+    }
+
+    /**
+     * Fits the event study and the static two-way fixed-effects estimate with the given inference. For
+     * CR2 and the wild bootstrap the units must be nested in the clusters: then the within (absorbed)
+     * fit gives the same CR2 and Satterthwaite df as the model with unit dummies (Pustejovsky and
+     * Tipton 2018, JBES 36(4), Theorem 2; checked against clubSandwich with {@code factor(unit)} in the
+     * tests), and the same bootstrap draws, since a cluster's multiplier is constant within each unit.
+     */
+    public static DidResult fit(PanelInput in, int nDroppedMissing, DidInference inference) {
         int n = in.y().length;
         double[] w = in.weight();
         if (w == null) {
@@ -84,6 +98,9 @@ public final class EventStudy {
                     + " (the reference period -1)");
         }
         rel.remove(-1);
+        if (!inference.se().equals("cr1")) {
+            requireNested(in);
+        }
         List<String> diag = new ArrayList<>();
         // event-study design
         List<String> names = new ArrayList<>();
@@ -99,7 +116,7 @@ public final class EventStudy {
             cols.add(d);
         }
         addCovariates(in, names, cols);
-        Fitted es = fitWithin(names, cols, in.y(), w, u, unitIndex.size(), in.cluster());
+        Fitted es = fitWithin(names, cols, in.y(), w, u, unitIndex.size(), in.cluster(), inference);
         List<EventCoefficient> events = new ArrayList<>();
         List<Integer> pre = new ArrayList<>();
         List<Integer> preIdx = new ArrayList<>();
@@ -121,7 +138,7 @@ public final class EventStudy {
             for (int a = 0; a < b.length; a++) {
                 b[a] = es.fit.coefficients()[preIdx.get(a)];
                 for (int c = 0; c < b.length; c++) {
-                    v[a][c] = es.v[preIdx.get(a)][preIdx.get(c)];
+                    v[a][c] = es.jointV()[preIdx.get(a)][preIdx.get(c)];
                 }
             }
             preTrend = PreTrendTest.of(pre, b, v, es.clusters - 1);
@@ -137,7 +154,7 @@ public final class EventStudy {
         sn.add(TREATED_POST);
         sc.add(tp);
         addCovariates(in, sn, sc);
-        Fitted st = fitWithin(sn, sc, in.y(), w, u, unitIndex.size(), in.cluster());
+        Fitted st = fitWithin(sn, sc, in.y(), w, u, unitIndex.size(), in.cluster(), inference);
         List<String> dropped = new ArrayList<>(st.fit.dropped());
         if (!st.fit.names().contains(TREATED_POST)) {
             throw new org.padlock.EstimationException("treated x post is collinear with the fixed effects and covariates"
@@ -151,6 +168,19 @@ public final class EventStudy {
         }
         if (pre.isEmpty()) {
             diag.add("only one pre-period: no pre-trend test");
+        } else if (inference.se().equals("cr2")) {
+            diag.add("pre-trend test: CR2 covariance with the naive F(q, G - 1) (clubSandwich Wald_test \"Naive-F\"),"
+                    + " not the HTZ small-sample test");
+        } else if (inference.se().equals("wild")) {
+            diag.add("pre-trend test: CR1 Wald F (no joint wild bootstrap test); event-study and headline p-values"
+                    + " are wild bootstrap");
+        }
+        if (st.cr2 != null) {
+            for (String d : st.cr2.diagnostics()) {
+                if (!diag.contains(d)) {
+                    diag.add(d);
+                }
+            }
         }
         return new DidResult(st.test(TREATED_POST), n, st.clusters, nDroppedMissing, events, preTrend,
                 trends(in, w, periods), dropped, diag);
@@ -185,16 +215,49 @@ public final class EventStudy {
         }
     }
 
-    private record Fitted(WlsFit fit, double[][] v, double df, int clusters) {
+    /**
+     * A within fit with its CR1 covariance (unit effects counted in K) and, by the inference asked for,
+     * the CR2 covariance or the clusters for the wild bootstrap.
+     */
+    private record Fitted(WlsFit fit, double[][] v, double df, int clusters, Cr2Covariance cr2, String[] clusterIds,
+                          DidInference inference) {
         CoefficientTest test(String term) {
             int j = fit.index(term);
-            return Covariance.tTest(term, fit.coefficient(term), Math.sqrt(v[j][j]), df, 0.95);
+            CoefficientTest cr1 = Covariance.tTest(term, fit.coefficient(term), Math.sqrt(v[j][j]), df, 0.95);
+            switch (inference.se()) {
+                case "cr2":
+                    return cr2.test(fit, term);
+                case "wild":
+                    WildBootstrapResult r = WildClusterBootstrap.test(fit, clusterIds, term, inference.bootstrapReps(),
+                            inference.seed(), inference.weights());
+                    // p and interval are invariant to the CR1 scale factor; report the CR1 SE that counts the unit effects
+                    return new CoefficientTest(term, cr1.estimate(), cr1.stdError(), Double.NaN, cr1.t(), r.pValue(),
+                            r.ciLow(), r.ciHigh());
+                default:
+                    return cr1;
+            }
+        }
+
+        /** Covariance of the joint pre-trend test: CR2 when asked for, else CR1. */
+        double[][] jointV() {
+            return cr2 != null ? cr2.matrix() : v;
+        }
+    }
+
+    private static void requireNested(PanelInput in) {
+        Map<String, String> clusterOf = new HashMap<>();
+        for (int i = 0; i < in.unit().length; i++) {
+            String c0 = clusterOf.putIfAbsent(in.unit()[i], in.cluster()[i]);
+            if (c0 != null && !c0.equals(in.cluster()[i])) {
+                throw new IllegalArgumentException("unit " + in.unit()[i] + " is in clusters " + c0 + " and " + in.cluster()[i]
+                        + ": CR2 and the wild bootstrap need units nested in clusters");
+            }
         }
     }
 
     /** Demeans every column and y by unit (weighted), fits, and scales CR0 to CR1 counting the unit effects in K. */
     private static Fitted fitWithin(List<String> names, List<double[]> cols, double[] y, double[] w, int[] u, int units,
-                                    String[] cluster) {
+                                    String[] cluster, DidInference inference) {
         int n = y.length;
         double[] sw = new double[units];
         for (int i = 0; i < n; i++) {
@@ -220,7 +283,8 @@ public final class EventStudy {
                 row[b] *= c;
             }
         }
-        return new Fitted(fit, v, g - 1, g);
+        Cr2Covariance cr2 = inference.se().equals("cr2") ? Cr2Covariance.of(fit, cluster, false) : null;
+        return new Fitted(fit, v, g - 1, g, cr2, cluster, inference);
     }
 
     private static double[] demean(double[] v, double[] w, int[] u, double[] sw) {

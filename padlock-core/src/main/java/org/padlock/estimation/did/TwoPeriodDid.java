@@ -13,7 +13,11 @@ import org.padlock.data.NumericColumn;
 import org.padlock.estimation.ols.WeightedLeastSquares;
 import org.padlock.estimation.ols.WlsFit;
 import org.padlock.inference.Covariance;
+import org.padlock.inference.CoefficientTest;
 import org.padlock.inference.CovarianceSpec;
+import org.padlock.inference.Cr2Covariance;
+import org.padlock.inference.WildBootstrapResult;
+import org.padlock.inference.WildClusterBootstrap;
 
 /**
  * Two-period difference-in-differences from one row per unit: {@code post - pre} regressed on
@@ -43,6 +47,16 @@ public final class TwoPeriodDid {
      */
     public static DidResult fit(Frame f, String id, String pre, String post, String treatment, List<String> covariates,
                                 Set<String> factors, MissingPolicy missing, String weights, String cluster) {
+        return fit(f, id, pre, post, treatment, covariates, factors, missing, weights, cluster, DidInference.CR1);
+    }
+
+    /**
+     * As {@link #fit(Frame, String, String, String, String, List, Set, MissingPolicy, String, String)} with the
+     * given inference for the treatment coefficient (see {@link DidInference}).
+     */
+    public static DidResult fit(Frame f, String id, String pre, String post, String treatment, List<String> covariates,
+                                Set<String> factors, MissingPolicy missing, String weights, String cluster,
+                                DidInference inference) {
         double[] y = change(f.numeric(pre).values(), f.numeric(post).values());
         int[] rows = java.util.stream.IntStream.range(0, f.rowCount()).filter(i -> !Double.isNaN(y[i])).toArray();
         int droppedMissing = f.rowCount() - rows.length;
@@ -102,7 +116,21 @@ public final class TwoPeriodDid {
                 trends.add(new TrendPoint(1, arm, s[arm][1] / s[arm][2], (int) s[arm][3]));
             }
         }
-        return new DidResult(v.test(fit, treatment), fit.n(), v.clusters(), droppedMissing, List.of(), null, trends,
+        CoefficientTest effect = switch (inference.se()) {
+            case "cr2" -> {
+                Cr2Covariance c2 = Cr2Covariance.of(fit, cl, false);
+                diag.addAll(c2.diagnostics());
+                yield c2.test(fit, treatment);
+            }
+            case "wild" -> {
+                WildBootstrapResult r = WildClusterBootstrap.test(fit, cl, treatment, inference.bootstrapReps(), inference.seed(),
+                        inference.weights());
+                diag.addAll(r.diagnostics());
+                yield r.toCoefficientTest();
+            }
+            default -> v.test(fit, treatment);
+        };
+        return new DidResult(effect, fit.n(), v.clusters(), droppedMissing, List.of(), null, trends,
                 fit.dropped(), diag);
     }
 }
