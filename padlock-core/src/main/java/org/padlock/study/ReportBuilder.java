@@ -187,9 +187,9 @@ final class ReportBuilder {
                 int b1 = rp.pupilLevel() ? a.intervention().n() : -1;
                 int b0 = rp.pupilLevel() ? a.control().n() : -1;
                 body.add(List.of(Cell.text(a.label()),
-                        new Cell(a.intervention().n() + " (" + a.intervention().missing() + ")", Double.NaN, -1, b1, false),
+                        nMissingCell(a.intervention(), b1, rp.smallCell()),
                         new Cell(ci(a.intervention().mean(), a.intervention().ciLow(), a.intervention().ciHigh()), Double.NaN, -1, b1, false),
-                        new Cell(a.control().n() + " (" + a.control().missing() + ")", Double.NaN, -1, b0, false),
+                        nMissingCell(a.control(), b0, rp.smallCell()),
                         new Cell(ci(a.control().mean(), a.control().ciLow(), a.control().ciHigh()), Double.NaN, -1, b0, false),
                         Cell.text((a.modelSchoolsIntervention() + a.modelSchoolsControl()) + " (" + a.modelSchoolsIntervention()
                                 + "; " + a.modelSchoolsControl() + ")"),
@@ -288,6 +288,16 @@ final class ReportBuilder {
      * disclosure control: the smaller arm, since a contrast with a small arm describes that arm's
      * few pupils however large the other is (-1 at school level).
      */
+    /**
+     * "n (missing)" of an arm. At pupil level a missing count of 1 to threshold-1 pupils is a small
+     * cell of its own: it is shown as "(< threshold)" while n (its own basis) stays readable.
+     */
+    static Cell nMissingCell(ArmSummary arm, int basis, int threshold) {
+        int m = arm.missing();
+        String missing = basis >= 0 && m > 0 && m < threshold ? "< " + threshold : Integer.toString(m);
+        return new Cell(arm.n() + " (" + missing + ")", Double.NaN, -1, basis, false);
+    }
+
     static int modelBasis(ResolvedPlan rp, AnalysisRow a) {
         return rp.pupilLevel() ? Math.min(a.intervention().n(), a.control().n()) : -1;
     }

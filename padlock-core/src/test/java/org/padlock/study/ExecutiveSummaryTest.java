@@ -84,4 +84,14 @@ class ExecutiveSummaryTest {
         assertEquals("< 0.01", EvaluationReport.pValue(0.0099, -1).text());
         assertTrue(Double.isNaN(EvaluationReport.pValue(Double.NaN, -1).value()));
     }
+
+    @Test
+    void aSmallMissingCountOfPupilsIsNotPrintedInTheImpactTable() {
+        ArmSummary arm = new ArmSummary(2202, 3, 0.1, 0, 0.2, 14);
+        assertEquals("2202 (< 10)", ReportBuilder.nMissingCell(arm, 2202, 10).text());
+        assertEquals(2202, ReportBuilder.nMissingCell(arm, 2202, 10).basis());
+        assertEquals("2202 (3)", ReportBuilder.nMissingCell(arm, -1, 10).text(), "schools, not pupils");
+        assertEquals("2202 (0)", ReportBuilder.nMissingCell(new ArmSummary(2202, 0, 0.1, 0, 0.2, 14), 2202, 10).text());
+        assertEquals("2202 (10)", ReportBuilder.nMissingCell(new ArmSummary(2202, 10, 0.1, 0, 0.2, 14), 2202, 10).text());
+    }
 }
