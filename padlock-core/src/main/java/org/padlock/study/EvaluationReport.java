@@ -340,6 +340,11 @@ final class EvaluationReport {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** A plan number as written: 1 rather than 1.0. */
+    static String plain(double v) {
+        return fmt(v);
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }

@@ -204,7 +204,12 @@ final class ReportBuilder {
                         .map(AnalysisRow::name).toList()));
                 rows.stream().filter(a -> a.group().equals(g[0])).flatMap(a -> a.diagnostics().stream().map(x -> a.label() + ": " + x))
                         .distinct().forEach(n::add);
-                tables.add(new Table("impact-" + g[0], g[1], List.of("Outcome", "Intervention n (missing)",
+                boolean onTreatment = g[0].equals("on-treatment");
+                if (onTreatment) {
+                    n.addAll(onTreatmentNotes(rp));
+                }
+                tables.add(new Table("impact-" + g[0], g[1], List.of(onTreatment ? "Analysis (primary outcome)" : "Outcome",
+                        "Intervention n (missing)",
                         "Intervention mean (95% CI)", "Control n (missing)", "Control mean (95% CI)",
                         "n schools in model (intervention; control)", "Effect size (95% CI)", "p-value"), body, n));
             }
@@ -288,6 +293,24 @@ final class ReportBuilder {
      * disclosure control: the smaller arm, since a contrast with a small arm describes that arm's
      * few pupils however large the other is (-1 at school level).
      */
+    /**
+     * What each on-treatment row selects (plan {@code on_treatment}): treated schools of the matched
+     * sample meeting the rule, against all or only their matched comparison schools. The selection is
+     * among the matched treated schools, so its counts can be below a compliance table's, which counts
+     * every treated school.
+     */
+    static List<String> onTreatmentNotes(ResolvedPlan rp) {
+        List<String> out = new ArrayList<>();
+        for (StudyPlan.OnTreatment ot : rp.plan().onTreatment()) {
+            out.add(String.format(Locale.ROOT, "%s: treated schools of the matched sample with %s >= %s, against %s.", ot.name(),
+                    ot.column(), EvaluationReport.plain(ot.min()), "matched".equals(ot.comparators())
+                            ? "only the comparison schools matched to them" : "all matched comparison schools"));
+        }
+        out.add("On-treatment analyses select among the treated schools of the frozen matched sample; treated schools the"
+                + " matching left out are not analysed, so counts can be below those of the compliance tables.");
+        return out;
+    }
+
     /**
      * "n (missing)" of an arm. At pupil level a missing count of 1 to threshold-1 pupils is a small
      * cell of its own: it is shown as "(< threshold)" while n (its own basis) stays readable.

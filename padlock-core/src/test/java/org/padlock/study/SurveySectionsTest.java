@@ -279,4 +279,28 @@ class SurveySectionsTest {
         String p = row.get(4).text();
         assertEquals(primary.pValue() < 0.01 ? "< 0.01" : String.format(java.util.Locale.ROOT, "%.2f", primary.pValue()), p);
     }
+
+    @Test
+    void onTreatmentTableSaysWhatEachRowSelects() {
+        Section impact = result.report().sections().stream().filter(x -> x.id().equals("impact")).findFirst().orElseThrow();
+        Table t = impact.tables().stream().filter(x -> x.id().equals("impact-on-treatment")).findFirst().orElseThrow();
+        assertEquals("Analysis (primary outcome)", t.header().get(0));
+        assertTrue(t.notes().contains("Treated schools fully compliant: treated schools of the matched sample with"
+                + " compliance_school >= 2, against only the comparison schools matched to them."), String.join("\n", t.notes()));
+        // the selection is among matched treated schools: never more than the compliance table counts
+        Section c = result.report().sections().stream().filter(x -> x.id().equals("compliance")).findFirst().orElseThrow();
+        List<List<Cell>> sc = c.tables().get(0).rows();
+        double fully = sc.get(0).get(1).value(), atLeastMin = fully + sc.get(1).get(1).value();
+        List<Cell> minRow = t.rows().get(0), fullRow = t.rows().get(1);
+        assertTrue(parseTotal(minRow.get(1).text()) <= atLeastMin, minRow.get(1).text() + " vs " + atLeastMin);
+        assertTrue(parseTotal(fullRow.get(1).text()) <= fully, fullRow.get(1).text() + " vs " + fully);
+        Table primary = impact.tables().get(0);
+        assertEquals("Outcome", primary.header().get(0));
+    }
+
+    /** n + missing of an "n (missing)" cell. */
+    private static int parseTotal(String s) {
+        String[] p = s.replace("(", "").replace(")", "").split(" ");
+        return Integer.parseInt(p[0]) + Integer.parseInt(p[1]);
+    }
 }
