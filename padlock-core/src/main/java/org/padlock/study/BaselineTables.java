@@ -192,8 +192,13 @@ final class BaselineTables {
     private static Table table003(List<Variable> sv, int[] t, double[] w, Map<String, Double> national) {
         List<List<Cell>> cat = new ArrayList<>();
         List<List<Cell>> cont = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         for (Variable v : sv) {
             GroupComparison g = GroupComparison.of(v.key(), v.x(), t, w);
+            if (g.binary() && g.countTreated() == 0 && g.countControl() == 0) {
+                absent.add(v.label()); // a level (or 0/1 column) no matched school has: an empty row says nothing
+                continue;
+            }
             Double nat = national.get(v.key());
             Cell natCell = nat == null ? Cell.text("") : Cell.number(nat, 1);
             if (g.binary()) {
@@ -223,13 +228,16 @@ final class BaselineTables {
                     Cell.text("")));
             body.addAll(cont);
         }
-        return new Table("baseline-frozen", "Baseline characteristics of groups as at pseudo-randomisation (frozen design)",
-                List.of("Variable", "National level", "Intervention N (missing)", "Intervention % or mean (SD)",
-                        "Comparison N (missing)", "Comparison % or mean (SD)", "Standardised difference"), body,
-                List.of("Matched sample as frozen; comparison schools weighted by their matching weights. Categorical rows:"
+        List<String> notes = new ArrayList<>(List.of("Matched sample as frozen; comparison schools weighted by their matching weights. Categorical rows:"
                                 + " N = schools with the characteristic. Standardised difference: (intervention mean - comparison"
                                 + " mean) / intervention SD (MatchIt's ATT standardisation; sqrt(p(1-p)) for a 0/1 row).",
                         "National level: reference values given in the study plan (baseline.national); blank when not given."));
+        if (!absent.isEmpty()) {
+            notes.add("Not shown: characteristics with no school in either group of the matched sample (" + String.join(", ", absent) + ").");
+        }
+        return new Table("baseline-frozen", "Baseline characteristics of groups as at pseudo-randomisation (frozen design)",
+                List.of("Variable", "National level", "Intervention N (missing)", "Intervention % or mean (SD)",
+                        "Comparison N (missing)", "Comparison % or mean (SD)", "Standardised difference"), body, notes);
     }
 
     private static List<Variable> variables(Frame f, List<String> names, Set<String> factors, Map<String, String> labels) {

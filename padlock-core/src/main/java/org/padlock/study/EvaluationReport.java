@@ -28,20 +28,26 @@ final class EvaluationReport {
     private EvaluationReport() {
     }
 
-    /** Executive summary (seed 000): the primary outcome overall and per subgroup. */
+    /**
+     * Executive summary: the seed 000 table (primary outcome overall and per subgroup: effect size
+     * with 95% CI, months' progress, padlocks, p, cost rating) preceded by key conclusions in the
+     * style of seed 003 Table 1 (one sentence per primary and secondary outcome, compliance, cost).
+     * Model statistics rest on the smaller arm's pupils ({@link ReportBuilder#modelBasis}), as in the
+     * impact tables, so a value hidden there is hidden here too.
+     */
     static Section summary(ResolvedPlan rp, Evaluation ev, List<AnalysisRow> rows, List<CostResult> costs) {
-        String costRating = costs.isEmpty() ? "" : costs.get(0).rating();
+        String costRating = costs.isEmpty() ? "not costed" : costs.get(0).rating();
         List<List<Cell>> body = new ArrayList<>();
         for (AnalysisRow a : rows) {
             boolean primary = a.group().equals("primary");
             if (!primary && !a.group().equals("subgroup")) {
                 continue;
             }
-            int basis = rp.pupilLevel() ? a.nObs() : -1;
+            int basis = ReportBuilder.modelBasis(rp, a);
             String group = primary ? a.label() + ": intervention vs comparison" : a.label() + " pupils vs comparison";
             String padlocks = primary && ev.rating() != null ? Integer.toString(ev.rating().padlocks()) : "-";
             body.add(List.of(Cell.text(group), new Cell(es(a), Double.NaN, -1, basis, false), months(a, basis),
-                    Cell.text(padlocks), Cell.number(a.pValue(), 2, basis), Cell.text(costRating)));
+                    Cell.text(padlocks), pValue(a.pValue(), basis), Cell.text(costRating)));
         }
         List<String> notes = new ArrayList<>(List.of(
                 "Effect size with its 95% confidence interval; months' progress from the EEF Toolkit conversion table ("
@@ -50,19 +56,80 @@ final class EvaluationReport {
         if (!costs.isEmpty()) {
             notes.add(String.format(Locale.ROOT, "EEF cost rating: %s (GBP %,.2f per pupil per year over three years, schools'"
                     + " perspective).", costRating, costs.get(0).costPerPupilPerYear()));
+        } else {
+            notes.add("EEF cost rating: not costed (the study plan has no cost section).");
         }
         Table t = new Table("summary", "Executive summary: impact on the primary outcome", List.of("Group",
                 "Effect size (95% confidence interval)", "Estimated months' progress", "EEF security rating", "P value",
                 "EEF cost rating"), body, notes);
-        List<String> paras = new ArrayList<>();
+        List<String> paras = new ArrayList<>(keyConclusions(rp, ev, rows));
         if (!costs.isEmpty()) {
             CostResult c = costs.get(0);
+            String range = Math.round(c.minCostPerSchool()) == Math.round(c.maxCostPerSchool())
+                    ? String.format(Locale.ROOT, "GBP %,.0f per school over three years", c.minCostPerSchool())
+                    : String.format(Locale.ROOT, "GBP %,.0f to GBP %,.0f per school over three years", c.minCostPerSchool(),
+                    c.maxCostPerSchool());
             paras.add(String.format(Locale.ROOT, "Cost to schools: GBP %,.2f per pupil per year over three years, rated %s;"
-                    + " GBP %,.0f to %,.0f per school over three years; %.0f staff days in school time and %.0f outside school"
-                    + " time per school.", c.costPerPupilPerYear(), c.rating(), c.minCostPerSchool(), c.maxCostPerSchool(),
-                    c.staffDaysInSchool(), c.staffDaysOutOfSchool()));
+                    + " %s; %.0f staff days in school time and %.0f outside school time per school.", c.costPerPupilPerYear(),
+                    c.rating(), range, c.staffDaysInSchool(), c.staffDaysOutOfSchool()));
         }
         return new Section("summary", "Executive summary", paras, List.of(t), List.of());
+    }
+
+    /**
+     * Key conclusions (seed 003 Table 1 style), one sentence per primary and secondary outcome and one
+     * on compliance. Free text cannot pass through cell-level disclosure control, so a statistic
+     * resting on fewer pupils than the threshold is not written at all.
+     */
+    static List<String> keyConclusions(ResolvedPlan rp, Evaluation ev, List<AnalysisRow> rows) {
+        List<String> out = new ArrayList<>();
+        for (AnalysisRow a : rows) {
+            boolean primary = a.group().equals("primary");
+            if (!primary && !a.group().equals("secondary")) {
+                continue;
+            }
+            String head = (primary ? "Primary outcome" : "Secondary outcome") + " (" + a.label() + "): ";
+            int basis = ReportBuilder.modelBasis(rp, a);
+            if (basis >= 0 && basis < rp.smallCell()) {
+                out.add(head + "not reported (fewer than " + rp.smallCell() + " pupils in an arm).");
+                continue;
+            }
+            if (Double.isNaN(a.effectSize())) {
+                out.add(head + "no effect size could be estimated.");
+                continue;
+            }
+            boolean sig = a.pValue() < 0.05;
+            String direction = !sig ? "no evidence of a difference between intervention and comparison"
+                    : a.effectSize() > 0 ? "a positive difference in favour of the intervention"
+                    : "a negative difference (comparison ahead of the intervention)";
+            String months = a.months() == null ? "" : String.format(Locale.ROOT, ", about %d %s progress", a.months(),
+                    Math.abs(a.months()) == 1 ? "month's" : "months'");
+            String padlocks = primary && ev.rating() != null ? String.format(Locale.ROOT, "; security rating %d padlock%s",
+                    ev.rating().padlocks(), ev.rating().padlocks() == 1 ? "" : "s") : "";
+            out.add(String.format(Locale.ROOT, "%s%s: effect size %s (95%% CI %s to %s)%s, p %s%s.", head, direction,
+                    two(a.effectSize()), two(a.effectSizeCiLow()), two(a.effectSizeCiHigh()), months, pText(a.pValue()), padlocks));
+        }
+        ComplianceSummary c = ev.compliance();
+        if (c != null) {
+            List<String> parts = new ArrayList<>();
+            int total = 0;
+            for (ComplianceSummary.Count k : c.schoolCounts()) {
+                parts.add(k.percentRounded() + "% " + k.category());
+                total += k.n();
+            }
+            out.add("Compliance: of the " + total + " treated schools, " + String.join(", ", parts) + " (rule set "
+                    + c.rulesVersion() + ").");
+        }
+        return out;
+    }
+
+    /** A p-value as the seeds print it: two decimals, and "< 0.01" rather than a misleading "0.00". */
+    static Cell pValue(double p, int basis) {
+        return Double.isNaN(p) ? Cell.number(p, 2, basis) : new Cell(pText(p), p, -1, basis, false);
+    }
+
+    private static String pText(double p) {
+        return p < 0.01 ? "< 0.01" : two(p);
     }
 
     /** Participant flow table, attrition and the CONSORT-style diagram. */
@@ -248,13 +315,21 @@ final class EvaluationReport {
         for (ComplianceSummary.Count k : counts) {
             body.add(List.of(Cell.text(cap(k.category())), Cell.count(k.n()), Cell.count(k.percentRounded())));
         }
+        int total = counts.stream().mapToInt(ComplianceSummary.Count::n).sum();
+        body.add(List.of(Cell.text("Total"), Cell.count(total), Cell.count(total == 0 ? 0 : 100)));
         return new Table(id, caption, List.of(first, n, "%"), body, List.of("Categories by the compliance rule set "
                 + version + "; percentages are whole numbers summing to 100 (largest remainder)."));
     }
 
     private static String es(AnalysisRow a) {
-        return Double.isNaN(a.effectSize()) ? "not estimated" : String.format(Locale.ROOT, "%.2f (%.2f; %.2f)",
-                a.effectSize(), a.effectSizeCiLow(), a.effectSizeCiHigh());
+        return Double.isNaN(a.effectSize()) ? "not estimated" : two(a.effectSize()) + " (" + two(a.effectSizeCiLow()) + "; "
+                + two(a.effectSizeCiHigh()) + ")";
+    }
+
+    /** Two decimals without a negative zero ("-0.00" reads as a negative effect). */
+    static String two(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.equals("-0.00") ? "0.00" : s;
     }
 
     private static Cell months(AnalysisRow a, int basis) {
@@ -263,6 +338,11 @@ final class EvaluationReport {
 
     private static String cap(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A plan number as written: 1 rather than 1.0. */
+    static String plain(double v) {
+        return fmt(v);
     }
 
     private static String fmt(double v) {

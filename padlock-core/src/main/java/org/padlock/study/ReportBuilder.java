@@ -11,6 +11,7 @@ import org.padlock.design.FrozenDesign;
 import org.padlock.design.MatchSpec;
 import org.padlock.design.MatchedSample;
 import org.padlock.eef.CostResult;
+import org.padlock.eef.CostSpec;
 import org.padlock.report.Cell;
 import org.padlock.report.Figure;
 import org.padlock.report.ReportModel;
@@ -36,15 +37,15 @@ final class ReportBuilder {
         s.add(EvaluationReport.mdes(rp, ev));
         s.add(balance(d));
         s.add(BaselineTables.section(rp, in, frozen));
-        s.add(impact(rp, rows));
-        s.add(EvaluationReport.security(rp, ev));
+        s.add(impact(rp, rows)); // seed 000 order: Tables 6-10 (primary, secondary, year 1, on-treatment, subgroups)
         if (!costs.isEmpty()) {
-            s.add(cost(costs));
+            s.add(cost(rp, costs));
         }
         if (ev.compliance() != null) {
             s.add(EvaluationReport.compliance(ev.compliance()));
         }
         s.addAll(SurveySections.build(rp, in, d.sample()));
+        s.add(EvaluationReport.security(rp, ev)); // seed 000 Appendix B, after the cost and process sections
         s.add(appendix(rp, in, d, frozen));
         String subtitle = (rp.pupilLevel() ? "Pupil-level analysis with a propensity-score-matched comparison group of schools"
                 : "School-level matched difference-in-differences") + " · padlock " + Version.VERSION;
@@ -161,8 +162,8 @@ final class ReportBuilder {
     private static Section impact(ResolvedPlan rp, List<AnalysisRow> rows) {
         List<Table> tables = new ArrayList<>();
         String[][] groups = {{"primary", "Primary analysis"}, {"secondary", "Secondary outcomes"},
-                {"year1", "Secondary analysis (end of year 1)"}, {"subgroup", "Primary outcome: subgroup analysis"},
-                {"on-treatment", "Primary analysis (on-treatment)"},
+                {"year1", "Secondary analysis (end of year 1)"}, {"on-treatment", "Primary analysis (on-treatment)"},
+                {"subgroup", "Primary outcome: subgroup analysis"},
                 {"random-effects", "Sensitivity analysis (school-level random effects)"},
                 {"interaction", "Primary outcome: treatment x subgroup interaction"},
                 {"common-sample", "Sensitivity analysis (common sample)"}};
@@ -188,9 +189,9 @@ final class ReportBuilder {
                 int b1 = rp.pupilLevel() ? a.intervention().n() : -1;
                 int b0 = rp.pupilLevel() ? a.control().n() : -1;
                 body.add(List.of(Cell.text(a.label()),
-                        new Cell(a.intervention().n() + " (" + a.intervention().missing() + ")", Double.NaN, -1, b1, false),
+                        nMissingCell(a.intervention(), b1, rp.smallCell()),
                         new Cell(ci(a.intervention().mean(), a.intervention().ciLow(), a.intervention().ciHigh()), Double.NaN, -1, b1, false),
-                        new Cell(a.control().n() + " (" + a.control().missing() + ")", Double.NaN, -1, b0, false),
+                        nMissingCell(a.control(), b0, rp.smallCell()),
                         new Cell(ci(a.control().mean(), a.control().ciLow(), a.control().ciHigh()), Double.NaN, -1, b0, false),
                         Cell.text((a.modelSchoolsIntervention() + a.modelSchoolsControl()) + " (" + a.modelSchoolsIntervention()
                                 + "; " + a.modelSchoolsControl() + ")"),
@@ -205,7 +206,12 @@ final class ReportBuilder {
                         .map(AnalysisRow::name).toList()));
                 rows.stream().filter(a -> a.group().equals(g[0])).flatMap(a -> a.diagnostics().stream().map(x -> a.label() + ": " + x))
                         .distinct().forEach(n::add);
-                tables.add(new Table("impact-" + g[0], g[1], List.of("Outcome", "Intervention n (missing)",
+                boolean onTreatment = g[0].equals("on-treatment");
+                if (onTreatment) {
+                    n.addAll(onTreatmentNotes(rp));
+                }
+                tables.add(new Table("impact-" + g[0], g[1], List.of(onTreatment ? "Analysis (primary outcome)" : "Outcome",
+                        "Intervention n (missing)",
                         "Intervention mean (95% CI)", "Control n (missing)", "Control mean (95% CI)",
                         "n schools in model (intervention; control)", "Effect size (95% CI)", "p-value"), body, n));
             }
@@ -226,8 +232,9 @@ final class ReportBuilder {
         return new Section("impact", "Impact estimates", List.of(), tables, List.of(forest));
     }
 
-    private static Section cost(List<CostResult> costs) {
+    private static Section cost(ResolvedPlan rp, List<CostResult> costs) {
         List<Table> tables = new ArrayList<>();
+        tables.add(costSummary(rp.plan().cost(), costs.get(0)));
         for (CostResult c : costs) {
             List<List<Cell>> body = new ArrayList<>();
             for (CostResult.Row r : c.programmes()) {
@@ -240,8 +247,16 @@ final class ReportBuilder {
             tables.add(new Table("cost-" + c.perspective(), "Cost per pupil per year from " + who,
                     List.of("Item", "Cost per participant per year", "Average total cost over 3 years",
                             "Average total cost per pupil over 3 years", "Average total cost per pupil per year"), body,
-                    List.of("Cost rating: " + c.rating() + ". Cost per school over three years ranges from " + gbp(c.minCostPerSchool())
-                            + " to " + gbp(c.maxCostPerSchool()) + ".")));
+                    List.of("Cost per participant per year from " + who + ". A programme's average total cost over 3 years"
+                                    + " is its cost per participant per year x the years it runs (within the 3) x the average"
+                                    + " number of participants per school; per pupil it is divided by the average number of"
+                                    + " pupils per school (" + EvaluationReport.plain(rp.plan().cost().pupilsPerSchool())
+                                    + "), per pupil per year also by 3.",
+                            "Cost rating: " + c.rating() + ". " + (Math.round(c.minCostPerSchool() * 100) == Math.round(
+                                    c.maxCostPerSchool() * 100) ? "Every school has the same cost over three years, "
+                                    + gbp(c.minCostPerSchool()) + " (the plan gives average participants per school)."
+                                    : "Cost per school over three years ranges from " + gbp(c.minCostPerSchool()) + " to "
+                                    + gbp(c.maxCostPerSchool()) + "."))));
         }
         CostResult c = costs.get(0);
         List<List<Cell>> staff = new ArrayList<>();
@@ -289,6 +304,57 @@ final class ReportBuilder {
      * disclosure control: the smaller arm, since a contrast with a small arm describes that arm's
      * few pupils however large the other is (-1 at school level).
      */
+    /**
+     * Seed 000 Table 12a: per programme, the total cost to the school per participant (cost per year x
+     * duration), total staff days per participant (of which in school) and the average number of
+     * participants per school. {@code r} is the schools'-perspective result of {@code spec}, its rows
+     * in the plan's programme order.
+     */
+    static Table costSummary(CostSpec spec, CostResult r) {
+        List<List<Cell>> body = new ArrayList<>();
+        for (int i = 0; i < spec.programmes().size(); i++) {
+            CostSpec.Programme p = spec.programmes().get(i);
+            CostResult.Row row = r.programmes().get(i);
+            double years = p.durationYears();
+            body.add(List.of(Cell.text(p.name()), Cell.text(gbp(row.costPerParticipantPerYear() * years).replace(".00", "")),
+                    Cell.text(String.format(Locale.ROOT, "%.1f (%.1f)",
+                            (row.daysInPerParticipant() + row.daysOutPerParticipant()) * years, row.daysInPerParticipant() * years)),
+                    Cell.number(row.participants(), 1)));
+        }
+        return new Table("cost-summary", "Summary of costs and staff time", List.of("Item",
+                "Total cost to the school per participant", "Total staff days per participant (of which in school)",
+                "Average number of participants per school"), body, List.of("Per participant over the programme's"
+                + " duration (cost per participant per year x years); staff days of 7.5 hours."));
+    }
+
+    /**
+     * What each on-treatment row selects (plan {@code on_treatment}): treated schools of the matched
+     * sample meeting the rule, against all or only their matched comparison schools. The selection is
+     * among the matched treated schools, so its counts can be below a compliance table's, which counts
+     * every treated school.
+     */
+    static List<String> onTreatmentNotes(ResolvedPlan rp) {
+        List<String> out = new ArrayList<>();
+        for (StudyPlan.OnTreatment ot : rp.plan().onTreatment()) {
+            out.add(String.format(Locale.ROOT, "%s: treated schools of the matched sample with %s >= %s, against %s.", ot.name(),
+                    ot.column(), EvaluationReport.plain(ot.min()), "matched".equals(ot.comparators())
+                            ? "only the comparison schools matched to them" : "all matched comparison schools"));
+        }
+        out.add("On-treatment analyses select among the treated schools of the frozen matched sample; treated schools the"
+                + " matching left out are not analysed, so counts can be below those of the compliance tables.");
+        return out;
+    }
+
+    /**
+     * "n (missing)" of an arm. At pupil level a missing count of 1 to threshold-1 pupils is a small
+     * cell of its own: it is shown as "(< threshold)" while n (its own basis) stays readable.
+     */
+    static Cell nMissingCell(ArmSummary arm, int basis, int threshold) {
+        int m = arm.missing();
+        String missing = basis >= 0 && m > 0 && m < threshold ? "< " + threshold : Integer.toString(m);
+        return new Cell(arm.n() + " (" + missing + ")", Double.NaN, -1, basis, false);
+    }
+
     static int modelBasis(ResolvedPlan rp, AnalysisRow a) {
         return rp.pupilLevel() ? Math.min(a.intervention().n(), a.control().n()) : -1;
     }

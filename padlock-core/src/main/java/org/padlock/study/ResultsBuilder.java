@@ -40,6 +40,9 @@ final class ResultsBuilder {
             c.put(cr.perspective(), cr);
         }
         r.put("cost", c);
+        if (rp.plan().surveys() != null) {
+            r.put("surveys", SurveySections.results(rp, in, d.sample()));
+        }
         r.put("disclosure", Map.of("small_cell_threshold", rp.smallCell(),
                 "rule", "pupil-based counts and statistics resting on fewer than " + rp.smallCell()
                         + " pupils are suppressed (null); pupil identifiers are never written"));

@@ -16,7 +16,9 @@ import org.padlock.report.Table;
 import org.padlock.survey.Comparison;
 import org.padlock.survey.CrossTab;
 import org.padlock.survey.ItemSummary;
+import org.padlock.survey.ResponseRate;
 import org.padlock.survey.SurveyAnalysis;
+import org.padlock.survey.SurveyJson;
 import org.padlock.survey.SurveyResponses;
 import org.padlock.survey.SurveySpec;
 
@@ -190,6 +192,58 @@ final class SurveySections {
                 + threshold + ") is applied to their counts all the same, and to percentages and tests resting on them.");
         paras.addAll(l.notes());
         return List.of(new Section("surveys", "Process evaluation: surveys", paras, tables, List.of()));
+    }
+
+    /**
+     * The survey results for {@code results.json} (the same analyses as the report section, keys as
+     * {@code padlock survey --json}, docs/cli-survey.md), through {@link SurveyJson}'s small-cell rule:
+     * counts below the plan's threshold, and percentages and tests resting on them, are null.
+     */
+    static Map<String, Object> results(ResolvedPlan rp, StudyInputs in, MatchedSample matched) {
+        SurveyPlan sp = rp.plan().surveys();
+        Loaded l = load(rp, in, matched);
+        SurveyJson sj = new SurveyJson(rp.smallCell());
+        List<Object> rates = new ArrayList<>(), summaries = new ArrayList<>(), comparisons = new ArrayList<>(), tabs = new ArrayList<>();
+        for (Map.Entry<String, SurveyResponses> e : l.responses().entrySet()) {
+            SurveyResponses r = e.getValue();
+            Map<String, Object> rate = sj.responseRate(new ResponseRate(e.getKey(), r.instrument().title(), r.size(),
+                    l.sampled().get(e.getKey())));
+            rate.put("population", l.population().get(e.getKey()));
+            rates.add(rate);
+            for (ItemSummary is : SurveyAnalysis.summarise(r)) {
+                Map<String, Object> m = sj.summary(is, l.spec().statement(is.item()));
+                m.put("instrument", e.getKey());
+                summaries.add(m);
+            }
+        }
+        for (SurveyPlan.Compare c : sp.compare()) {
+            SurveyResponses a = l.responses().get(c.a()), b = l.responses().get(c.b());
+            comparisons.add(sj.table("instruments", c.title() != null ? c.title() : c.a() + " vs " + c.b(), null,
+                    SurveyAnalysis.compareInstruments(a, b)));
+        }
+        String idCol = rp.plan().data().schools().id();
+        for (SurveyPlan.Group g : sp.groups()) {
+            SurveyResponses r = l.responses().get(g.instrument());
+            String[] levels = r.groups(g.column(), in.schools(), idCol);
+            Map<String, Object> t = sj.table("groups", g.title() != null ? g.title() : g.instrument() + " by " + g.column(),
+                    g.column(), SurveyAnalysis.compareGroups(r, levels));
+            t.put("instrument", g.instrument());
+            t.put("omnibus", SurveyAnalysis.associations(r, levels).stream().map(sj::association).toList());
+            comparisons.add(t);
+            if (Boolean.TRUE.equals(g.crosstab())) {
+                for (SurveySpec.Item it : r.items()) {
+                    tabs.add(sj.crossTab(SurveyAnalysis.crossTab(r, it, levels, g.column())));
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("instruments", rates);
+        out.put("summaries", summaries);
+        out.put("comparisons", comparisons);
+        out.put("crosstabs", tabs);
+        out.put("notes", l.notes());
+        out.put("small_cell_threshold", rp.smallCell());
+        return out;
     }
 
     private static Table rates(Loaded l) {

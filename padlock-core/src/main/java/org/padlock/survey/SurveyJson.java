@@ -90,6 +90,17 @@ public final class SurveyJson {
         return m;
     }
 
+    /** A table of comparisons (instruments or pairs of group levels) with its kind, title and number of tests. */
+    public Map<String, Object> table(String kind, String title, String grouping, List<Comparison> rows) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", kind);
+        m.put("title", title);
+        m.put("grouping", grouping);
+        m.put("tests", rows.size());
+        m.put("rows", rows.stream().map(this::comparison).toList());
+        return m;
+    }
+
     private static void test(Map<String, Object> m, String name, TestResult t, boolean hide) {
         m.put(name + "_statistic", hide ? null : t.statistic());
         m.put(name + "_df", hide ? null : t.df());

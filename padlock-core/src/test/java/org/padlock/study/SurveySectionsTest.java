@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,5 +159,148 @@ class SurveySectionsTest {
         Path q = plan("column: status, title", "column: no_such_column, title");
         DataException m = assertThrows(DataException.class, () -> StudyRunner.validate(q));
         assertEquals("no_such_column", m.column());
+    }
+
+    // --- w2d: survey results in results.json, and the school-level report's fixes (same demo run) ---
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void surveyResultsAreInResultsJsonWithTheSmallCellRule() throws IOException {
+        Map<String, Object> sv = (Map<String, Object>) result.results().get("surveys");
+        assertEquals(10, sv.get("small_cell_threshold"));
+        List<Map<String, Object>> rates = list(sv.get("instruments"));
+        assertEquals(List.of("baseline", "final", "matched"), rates.stream().map(r -> r.get("instrument")).toList());
+        Map<String, Object> well = list(sv.get("summaries")).stream()
+                .filter(m -> m.get("instrument").equals("final") && m.get("code").equals("5.1.1")).findFirst().orElseThrow();
+        int[] f = agree("survey_final.csv", "partnership_well_led", null);
+        assertEquals((long) f[0], ((Number) well.get("n_agree")).longValue(), "counted independently from the file");
+        // every summary: a count below 10 is null, and so is its percentage
+        int nulls = 0;
+        for (Map<String, Object> m : list(sv.get("summaries"))) {
+            for (String k : List.of("agree", "disagree", "dont_know")) {
+                Object n = m.get("n_" + k);
+                assertTrue(n == null || ((Number) n).longValue() >= 10, m.get("code") + " n_" + k + " = " + n);
+                if (n == null) {
+                    nulls++;
+                    assertEquals(null, m.get("pct_" + k), m.get("code") + " pct_" + k + " shown while its count is hidden");
+                }
+            }
+        }
+        assertTrue(nulls > 0, "the demo has small cells");
+        // the same cells are hidden in the report's item table and in results.json
+        Table items = table("survey-items");
+        List<Map<String, Object>> sums = list(sv.get("summaries"));
+        assertEquals(items.rows().size(), sums.size());
+        for (int i = 0; i < sums.size(); i++) {
+            Cell disagree = result.report().disclosed().sections().stream().filter(x -> x.id().equals("surveys")).findFirst()
+                    .orElseThrow().tables().get(1).rows().get(i).get(5);
+            assertEquals(sums.get(i).get("n_disagree") == null, disagree.suppressed(), "row " + i);
+        }
+        List<Map<String, Object>> comps = list(sv.get("comparisons"));
+        assertEquals(4, comps.size());
+        assertEquals(90, comps.get(3).get("tests"));
+        assertEquals(90, list(comps.get(3).get("rows")).size());
+        assertTrue(list(sv.get("crosstabs")).size() > 0);
+        assertTrue(org.padlock.data.Json.write(result.results()).contains("\"surveys\""), "serialised with the results");
+    }
+
+    @Test
+    void baselineTableOmitsLevelsNoMatchedSchoolHas() throws IOException {
+        Table t = result.report().sections().stream().filter(x -> x.id().equals("baseline-characteristics")).findFirst()
+                .orElseThrow().tables().get(0);
+        for (List<Cell> r : t.rows()) {
+            assertTrue(!("0 (0)".equals(r.get(2).text()) && "0 (0)".equals(r.get(4).text())), "empty row " + r.get(0).text());
+        }
+        // regions of the matched schools (weight > 0), read independently from schools.csv
+        MatchedSample m = result.design().sample();
+        Set<String> matchedIds = new HashSet<>();
+        for (int i = 0; i < m.size(); i++) {
+            if (m.weight()[i] > 0) {
+                matchedIds.add(m.ids().get(i));
+            }
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("schools.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int id = header.indexOf("URN"), reg = header.indexOf("region");
+        Set<String> all = new java.util.TreeSet<>(), used = new HashSet<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] v = l.split(",", -1);
+            all.add(v[reg]);
+            if (matchedIds.contains(v[id])) {
+                used.add(v[reg]);
+            }
+        }
+        List<String> absent = all.stream().filter(r -> !used.contains(r)).map(r -> "region: " + r).toList();
+        assertTrue(!absent.isEmpty(), "the demo has regions without matched schools");
+        String note = t.notes().stream().filter(n -> n.startsWith("Not shown:")).findFirst().orElseThrow();
+        for (String a : absent) {
+            assertTrue(note.contains(a), a + " not named in: " + note);
+        }
+        for (String r : used) {
+            assertTrue(t.rows().stream().anyMatch(x -> ("region: " + r).equals(x.get(0).text())), "region: " + r + " kept");
+        }
+    }
+
+    @Test
+    void complianceTablesEndWithATotalAsSeed003() throws IOException {
+        Section c = result.report().sections().stream().filter(x -> x.id().equals("compliance")).findFirst().orElseThrow();
+        for (Table t : c.tables()) {
+            List<List<Cell>> rows = t.rows();
+            List<Cell> total = rows.get(rows.size() - 1);
+            assertEquals("Total", total.get(0).text());
+            double n = 0, pct = 0;
+            for (List<Cell> r : rows.subList(0, rows.size() - 1)) {
+                n += r.get(1).value();
+                pct += r.get(2).value();
+            }
+            assertEquals(n, total.get(1).value(), 0);
+            assertEquals(100, pct, 0);
+            assertEquals(100, total.get(2).value(), 0);
+        }
+        long treated = Files.readAllLines(dir.resolve("schools.csv")).stream().skip(1).filter(l -> l.split(",")[1].equals("1")).count();
+        assertEquals(treated, c.tables().get(0).rows().get(3).get(1).value(), 0, "every treated school of the demo");
+    }
+
+    @Test
+    void executiveSummaryHasKeyConclusionsAndNoBlankCost() {
+        Section s = result.report().sections().get(0);
+        assertEquals("summary", s.id());
+        assertTrue(s.paragraphs().get(0).startsWith("Primary outcome ("), s.paragraphs().get(0));
+        assertTrue(s.paragraphs().stream().anyMatch(p -> p.startsWith("Secondary outcome (")));
+        assertTrue(s.paragraphs().stream().anyMatch(p -> p.startsWith("Compliance: of the ") && p.contains(" treated schools, ")));
+        List<Cell> row = s.tables().get(0).rows().get(0);
+        assertEquals("not costed", row.get(5).text());
+        AnalysisRow primary = result.analyses().stream().filter(a -> a.group().equals("primary")).findFirst().orElseThrow();
+        String p = row.get(4).text();
+        assertEquals(primary.pValue() < 0.01 ? "< 0.01" : String.format(java.util.Locale.ROOT, "%.2f", primary.pValue()), p);
+    }
+
+    @Test
+    void onTreatmentTableSaysWhatEachRowSelects() {
+        Section impact = result.report().sections().stream().filter(x -> x.id().equals("impact")).findFirst().orElseThrow();
+        Table t = impact.tables().stream().filter(x -> x.id().equals("impact-on-treatment")).findFirst().orElseThrow();
+        assertEquals("Analysis (primary outcome)", t.header().get(0));
+        assertTrue(t.notes().contains("Treated schools fully compliant: treated schools of the matched sample with"
+                + " compliance_school >= 2, against only the comparison schools matched to them."), String.join("\n", t.notes()));
+        // the selection is among matched treated schools: never more than the compliance table counts
+        Section c = result.report().sections().stream().filter(x -> x.id().equals("compliance")).findFirst().orElseThrow();
+        List<List<Cell>> sc = c.tables().get(0).rows();
+        double fully = sc.get(0).get(1).value(), atLeastMin = fully + sc.get(1).get(1).value();
+        List<Cell> minRow = t.rows().get(0), fullRow = t.rows().get(1);
+        assertTrue(parseTotal(minRow.get(1).text()) <= atLeastMin, minRow.get(1).text() + " vs " + atLeastMin);
+        assertTrue(parseTotal(fullRow.get(1).text()) <= fully, fullRow.get(1).text() + " vs " + fully);
+        Table primary = impact.tables().get(0);
+        assertEquals("Outcome", primary.header().get(0));
+    }
+
+    /** n + missing of an "n (missing)" cell. */
+    private static int parseTotal(String s) {
+        String[] p = s.replace("(", "").replace(")", "").split(" ");
+        return Integer.parseInt(p[0]) + Integer.parseInt(p[1]);
     }
 }

@@ -35,7 +35,7 @@ public final class HtmlRenderer {
             + ".tw{overflow:visible}details{display:none}@page{margin:1.5cm}}";
 
     /** Text that reads as a number with optional bracketed detail ("0.004 (-0.122; 0.131)", "2204 (24)"). */
-    private static final Pattern NUMERIC_TEXT = Pattern.compile("[-+]?(GBP )?[0-9][0-9.,]*( \\([^)]*\\))?");
+    private static final Pattern NUMERIC_TEXT = Pattern.compile("-|(< )?[-+]?(GBP )?[0-9][0-9.,]*( \\([^)]*\\))?");
 
     private HtmlRenderer() {
     }
