@@ -15,5 +15,6 @@ cd "$(dirname "$0")"
 (cd design-ext && Rscript make_design_ext.R)
 (cd balance && Rscript make_pstest.R)
 (cd cr2 && Rscript make_cr2_reference.R)
+(cd normal && Rscript make_normal.R)
 Rscript -e 'pk <- c("MatchIt","sandwich","clubSandwich","estimatr","lme4","jsonlite"); cat(R.version.string, "\n", sep = ""); for (p in pk) cat(p, " ", as.character(packageVersion(p)), "\n", sep = "")' > versions.txt
 cat versions.txt

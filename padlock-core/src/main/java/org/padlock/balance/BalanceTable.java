@@ -63,8 +63,10 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
             double pooled = Math.sqrt((tU.var() + cU.var()) / 2);
             // MatchIt: the SD of a binary covariate is sqrt(p (1 - p)), without the n - 1 correction
             double sdT = bin ? Math.sqrt(tU.mean() * (1 - tU.mean())) : Math.sqrt(tU.var());
-            double[] eB = ecdf(v, treated, one, bin);
-            double[] eA = ecdf(v, treated, weight, bin);
+            // one sort per covariate serves the eCDFs before and after matching
+            int[] ord = bin ? null : sortedIndex(v);
+            double[] eB = ecdf(v, ord, treated, one);
+            double[] eA = ecdf(v, ord, treated, weight);
             rows.add(new BalanceRow(names.get(j), bin, tU.mean(), cU.mean(), tM.mean(), cM.mean(),
                     smd(tU.mean() - cU.mean(), sdT), smd(tM.mean() - cM.mean(), sdT),
                     100 * ratio(tU.mean() - cU.mean(), pooled), 100 * ratio(tM.mean() - cM.mean(), pooled),
@@ -89,8 +91,11 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
     /**
      * {mean, max} of |F_t(v) - F_c(v)| over the distinct values v of the covariate, with weights
      * normalised within group (MatchIt {@code qqsum}, standardize = TRUE). Missing values are skipped.
+     *
+     * @param ord the non-missing indices of {@code v} in ascending order ({@link #sortedIndex}), or
+     *            {@code null} for a binary covariate
      */
-    static double[] ecdf(double[] v, int[] treated, double[] w, boolean binary) {
+    static double[] ecdf(double[] v, int[] ord, int[] treated, double[] w) {
         double swT = 0;
         double swC = 0;
         double mT = 0;
@@ -110,11 +115,10 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
         if (!(swT > 0) || !(swC > 0)) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        if (binary) {
+        if (ord == null) {
             double d = Math.abs(mT / swT - mC / swC);
             return new double[] {d, d};
         }
-        int[] ord = sortedIndex(v);
         double cum = 0;
         double sum = 0;
         double max = 0;
