@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.padlock.data.IndexSort;
 
 /**
  * Balance of covariates between treated and control units before and after matching.
@@ -152,31 +153,7 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
 
     /** Indices of the non-missing values of {@code v} in ascending order of value, ties in index order (stable merge sort). */
     static int[] sortedIndex(double[] v) {
-        int[] idx = IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).toArray();
-        int[] tmp = new int[idx.length];
-        for (int width = 1; width < idx.length; width *= 2) {
-            for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
-                int mid = lo + width;
-                int hi = Math.min(lo + 2 * width, idx.length);
-                if (v[idx[mid - 1]] <= v[idx[mid]]) {
-                    continue;
-                }
-                int a = lo;
-                int b = mid;
-                int k = lo;
-                while (a < mid && b < hi) {
-                    tmp[k++] = v[idx[b]] < v[idx[a]] ? idx[b++] : idx[a++];
-                }
-                while (a < mid) {
-                    tmp[k++] = idx[a++];
-                }
-                while (b < hi) {
-                    tmp[k++] = idx[b++];
-                }
-                System.arraycopy(tmp, lo, idx, lo, hi - lo);
-            }
-        }
-        return idx;
+        return IndexSort.byValue(IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).toArray(), v);
     }
 
     /** Arithmetic mean ({@code NaN} when empty). */
