@@ -162,11 +162,8 @@ public final class BalanceSummaries {
             treated[r] = treatedAll[rows[r]];
             pw[r] = pwAll[rows[r]];
         }
-        int[] kept = ColumnAlgebra.independentTerms(full);
-        if (kept.length < full.length) {
-            diag.add("terms dropped from the re-fitted model as collinear or constant in the sample: "
-                    + String.join(", ", ColumnAlgebra.dropped(x.names(), kept)));
-        }
+        int[] kept = ColumnAlgebra.independentTerms(full, x.names(),
+                "terms dropped from the re-fitted model as collinear or constant in the sample: ", diag);
         int p = kept.length;
         double[][] xs = ColumnAlgebra.select(full, kept);
         double sw = 0;

@@ -30,11 +30,7 @@ public final class BinaryRegression {
         int n = x.rowCount();
         double[][] full = x.x();
         List<String> diagnostics = new ArrayList<>();
-        int[] kept = ColumnAlgebra.independentTerms(full);
-        if (kept.length < full.length) {
-            diagnostics.add("terms dropped as collinear or constant: "
-                    + String.join(", ", ColumnAlgebra.dropped(x.names(), kept)));
-        }
+        int[] kept = ColumnAlgebra.independentTerms(full, x.names(), "terms dropped as collinear or constant: ", diagnostics);
         int p = kept.length;
         double[][] xs = ColumnAlgebra.select(full, kept);
         double ybar = Arrays.stream(y).average().orElse(0.5);

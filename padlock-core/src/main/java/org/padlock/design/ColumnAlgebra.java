@@ -30,8 +30,20 @@ final class ColumnAlgebra {
         return Collinearity.independentTerms(g);
     }
 
+    /**
+     * {@link #independentTerms(double[][])}; when terms are dropped, adds {@code message} followed by
+     * their names to {@code diagnostics}.
+     */
+    static int[] independentTerms(double[][] x, List<String> names, String message, List<String> diagnostics) {
+        int[] kept = independentTerms(x);
+        if (kept.length < x.length) {
+            diagnostics.add(message + String.join(", ", dropped(names, kept)));
+        }
+        return kept;
+    }
+
     /** Names of the terms not in {@code kept} (in term order). */
-    static List<String> dropped(List<String> names, int[] kept) {
+    private static List<String> dropped(List<String> names, int[] kept) {
         boolean[] in = new boolean[names.size()];
         for (int k : kept) {
             in[k] = true;
