@@ -18,5 +18,6 @@ cd "$(dirname "$0")"
 (cd did_cr2 && Rscript make_did_cr2_reference.R)
 (cd common_sample && Rscript make_common_sample.R)
 (cd school_did_panel && Rscript make_school_did_panel.R)
+(cd normal && Rscript make_normal.R)
 Rscript -e 'pk <- c("MatchIt","sandwich","clubSandwich","estimatr","lme4","jsonlite"); cat(R.version.string, "\n", sep = ""); for (p in pk) cat(p, " ", as.character(packageVersion(p)), "\n", sep = "")' > versions.txt
 cat versions.txt

@@ -24,7 +24,7 @@ import org.padlock.design.OutcomeBlindView;
  * The design stage (propensity fit, nearest-neighbour matching, balance with pstest's re-fitted
  * summaries) on synthetic data ({@link SyntheticData}), in the issue's two designs: 1:1 without
  * replacement with a 0.2 SD caliper, and 6:1 with replacement with a 0.2 SD caliper.
- * Run: {@code java -jar padlock-bench/target/padlock-bench.jar DesignStageBenchmark}.
+ * Run: {@code java -cp "padlock-bench/target/padlock-bench.jar:padlock-bench/target/lib/*" org.openjdk.jmh.Main DesignStageBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

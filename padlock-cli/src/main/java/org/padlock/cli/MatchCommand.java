@@ -76,6 +76,8 @@ final class MatchCommand implements Callable<Integer> {
         List<String> columns = ModelTerms.columns(terms);
         List<String> numeric = new ArrayList<>(columns);
         numeric.removeAll(factors);
+        // CLI.md: a column whose values are not all numeric is categorical without --factors
+        numeric.removeIf(c -> f.has(c) && f.column(c) instanceof org.padlock.data.TextColumn);
         List<String> present = new ArrayList<>(factors);
         present.addAll(exact);
         new TableSchema(id, List.of(treatment), numeric, present).validate(f);

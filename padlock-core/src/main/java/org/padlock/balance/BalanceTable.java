@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.padlock.data.IndexSort;
 
 /**
  * Balance of covariates between treated and control units before and after matching.
@@ -63,8 +64,10 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
             double pooled = Math.sqrt((tU.var() + cU.var()) / 2);
             // MatchIt: the SD of a binary covariate is sqrt(p (1 - p)), without the n - 1 correction
             double sdT = bin ? Math.sqrt(tU.mean() * (1 - tU.mean())) : Math.sqrt(tU.var());
-            double[] eB = ecdf(v, treated, one, bin);
-            double[] eA = ecdf(v, treated, weight, bin);
+            // one sort per covariate serves the eCDFs before and after matching
+            int[] ord = bin ? null : sortedIndex(v);
+            double[] eB = ecdf(v, ord, treated, one);
+            double[] eA = ecdf(v, ord, treated, weight);
             rows.add(new BalanceRow(names.get(j), bin, tU.mean(), cU.mean(), tM.mean(), cM.mean(),
                     smd(tU.mean() - cU.mean(), sdT), smd(tM.mean() - cM.mean(), sdT),
                     100 * ratio(tU.mean() - cU.mean(), pooled), 100 * ratio(tM.mean() - cM.mean(), pooled),
@@ -89,8 +92,11 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
     /**
      * {mean, max} of |F_t(v) - F_c(v)| over the distinct values v of the covariate, with weights
      * normalised within group (MatchIt {@code qqsum}, standardize = TRUE). Missing values are skipped.
+     *
+     * @param ord the non-missing indices of {@code v} in ascending order ({@link #sortedIndex}), or
+     *            {@code null} for a binary covariate
      */
-    static double[] ecdf(double[] v, int[] treated, double[] w, boolean binary) {
+    static double[] ecdf(double[] v, int[] ord, int[] treated, double[] w) {
         double swT = 0;
         double swC = 0;
         double mT = 0;
@@ -110,11 +116,10 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
         if (!(swT > 0) || !(swC > 0)) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        if (binary) {
+        if (ord == null) {
             double d = Math.abs(mT / swT - mC / swC);
             return new double[] {d, d};
         }
-        int[] ord = sortedIndex(v);
         double cum = 0;
         double sum = 0;
         double max = 0;
@@ -148,31 +153,7 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
 
     /** Indices of the non-missing values of {@code v} in ascending order of value, ties in index order (stable merge sort). */
     static int[] sortedIndex(double[] v) {
-        int[] idx = IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).toArray();
-        int[] tmp = new int[idx.length];
-        for (int width = 1; width < idx.length; width *= 2) {
-            for (int lo = 0; lo < idx.length - width; lo += 2 * width) {
-                int mid = lo + width;
-                int hi = Math.min(lo + 2 * width, idx.length);
-                if (v[idx[mid - 1]] <= v[idx[mid]]) {
-                    continue;
-                }
-                int a = lo;
-                int b = mid;
-                int k = lo;
-                while (a < mid && b < hi) {
-                    tmp[k++] = v[idx[b]] < v[idx[a]] ? idx[b++] : idx[a++];
-                }
-                while (a < mid) {
-                    tmp[k++] = idx[a++];
-                }
-                while (b < hi) {
-                    tmp[k++] = idx[b++];
-                }
-                System.arraycopy(tmp, lo, idx, lo, hi - lo);
-            }
-        }
-        return idx;
+        return IndexSort.byValue(IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).toArray(), v);
     }
 
     /** Arithmetic mean ({@code NaN} when empty). */

@@ -6,11 +6,9 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
-import org.hipparchus.special.Erf;
 import org.hipparchus.special.Gamma;
 import org.padlock.balance.BalanceSummary;
 import org.padlock.balance.BalanceTable;
-import org.padlock.data.Collinearity;
 import org.padlock.data.ModelMatrix;
 
 /**
@@ -147,46 +145,32 @@ public final class BalanceSummaries {
      * and halves a step that lowers it), iterated until every coefficient changes by less than
      * 1e-12 relative; collinear or empty terms dropped. Only units with w > 0 take part.
      */
-    private static Fit probit(ModelMatrix x, int[] treated, double[] pw, List<String> diag) {
-        int n = treated.length;
-        double[][] full = x.x();
-        double[][] g = new double[full.length][full.length];
+    private static Fit probit(ModelMatrix x, int[] treatedAll, double[] pwAll, List<String> diag) {
+        // only units with w > 0 take part: work on those rows, in data order
+        int[] rows = java.util.stream.IntStream.range(0, pwAll.length).filter(i -> pwAll[i] > 0).toArray();
+        int n = rows.length;
+        double[][] fullAll = x.x();
+        double[][] full = new double[fullAll.length][n];
         for (int a = 0; a < full.length; a++) {
-            for (int c = a; c < full.length; c++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    if (pw[i] > 0) {
-                        s += full[a][i] * full[c][i];
-                    }
-                }
-                g[a][c] = s;
-                g[c][a] = s;
+            for (int r = 0; r < n; r++) {
+                full[a][r] = fullAll[a][rows[r]];
             }
         }
-        int[] kept = Collinearity.independentTerms(g);
-        if (kept.length < full.length) {
-            List<String> dropped = new ArrayList<>();
-            for (int j = 0; j < full.length; j++) {
-                final int jj = j;
-                if (Arrays.stream(kept).noneMatch(k -> k == jj)) {
-                    dropped.add(x.names().get(j));
-                }
-            }
-            diag.add("terms dropped from the re-fitted model as collinear or constant in the sample: "
-                    + String.join(", ", dropped));
+        int[] treated = new int[n];
+        double[] pw = new double[n];
+        for (int r = 0; r < n; r++) {
+            treated[r] = treatedAll[rows[r]];
+            pw[r] = pwAll[rows[r]];
         }
+        int[] kept = ColumnAlgebra.independentTerms(full, x.names(),
+                "terms dropped from the re-fitted model as collinear or constant in the sample: ", diag);
         int p = kept.length;
-        double[][] xs = new double[p][];
-        for (int a = 0; a < p; a++) {
-            xs[a] = full[kept[a]];
-        }
+        double[][] xs = ColumnAlgebra.select(full, kept);
         double sw = 0;
         double swy = 0;
         for (int i = 0; i < n; i++) {
-            if (pw[i] > 0) {
-                sw += pw[i];
-                swy += pw[i] * treated[i];
-            }
+            sw += pw[i];
+            swy += pw[i] * treated[i];
         }
         double[] beta = new double[p];
         double[] eta = new double[n];
@@ -194,59 +178,39 @@ public final class BalanceSummaries {
         double[] lp = new double[n];
         double ll = probitLogLik(treated, eta, pw, lp);
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
+        DMatrixRMaj info = new DMatrixRMaj(p, p);
+        DMatrixRMaj score = new DMatrixRMaj(p, 1);
+        DMatrixRMaj step = new DMatrixRMaj(p, 1);
+        double[] g = new double[n];
+        double[] h = new double[n];
+        double[] scratch = new double[n];
+        double[] trialEta = new double[n];
+        double[] trialLp = new double[n];
         boolean converged = false;
         double lastChange = Double.POSITIVE_INFINITY;
         for (int it = 0; it < MAX_ITER && !converged; it++) {
-            DMatrixRMaj info = new DMatrixRMaj(p, p);
-            DMatrixRMaj score = new DMatrixRMaj(p, 1);
             for (int i = 0; i < n; i++) {
-                if (!(pw[i] > 0)) {
-                    continue;
-                }
                 // d log L / d eta = q lambda, -d2 log L / d eta2 = lambda (lambda + q eta), q = 2y - 1,
                 // lambda = phi(q eta) / Phi(q eta) (the inverse Mills ratio)
                 double q = treated[i] == 1 ? 1 : -1;
                 double lam = Math.exp(-0.5 * eta[i] * eta[i] - LOG_SQRT_2PI - lp[i]);
-                double gi = pw[i] * q * lam;
-                double hi = pw[i] * lam * (lam + q * eta[i]);
-                for (int a = 0; a < p; a++) {
-                    double xa = xs[a][i];
-                    score.add(a, 0, xa * gi);
-                    double xh = xa * hi;
-                    for (int c = a; c < p; c++) {
-                        info.add(a, c, xh * xs[c][i]);
-                    }
-                }
+                g[i] = pw[i] * q * lam;
+                h[i] = pw[i] * lam * (lam + q * eta[i]);
             }
-            for (int a = 0; a < p; a++) {
-                for (int c = 0; c < a; c++) {
-                    info.set(a, c, info.get(c, a));
-                }
-            }
+            ColumnAlgebra.crossProducts(xs, h, g, scratch, info, score);
             if (!solver.setA(info)) {
                 diag.add("the re-fitted treatment model's information matrix became singular");
                 break;
             }
-            DMatrixRMaj step = new DMatrixRMaj(p, 1);
             solver.solve(score, step);
             double[] trial = new double[p];
-            double[] trialEta = new double[n];
-            double[] trialLp = new double[n];
             double trialLl = Double.NEGATIVE_INFINITY;
             double scale = 1;
-            for (int h = 0; h < 40; h++) {
+            for (int half = 0; half < 40; half++) {
                 for (int a = 0; a < p; a++) {
                     trial[a] = beta[a] + scale * step.get(a, 0);
                 }
-                for (int i = 0; i < n; i++) {
-                    if (pw[i] > 0) {
-                        double e = 0;
-                        for (int a = 0; a < p; a++) {
-                            e += xs[a][i] * trial[a];
-                        }
-                        trialEta[i] = e;
-                    }
-                }
+                ColumnAlgebra.linearPredictor(xs, trial, trialEta);
                 trialLl = probitLogLik(treated, trialEta, pw, trialLp);
                 if (trialLl >= ll - 1e-12 * Math.abs(ll)) {
                     break;
@@ -259,8 +223,12 @@ public final class BalanceSummaries {
             }
             double gain = trialLl - ll;
             beta = trial;
+            double[] t = eta;
             eta = trialEta;
+            trialEta = t;
+            t = lp;
             lp = trialLp;
+            trialLp = t;
             ll = trialLl;
             converged = change < EPSILON;
             boolean stalled = change > 0.5 * lastChange;
@@ -279,7 +247,7 @@ public final class BalanceSummaries {
         int extreme = 0;
         for (int i = 0; i < n; i++) {
             double m = Link.PROBIT.mean(eta[i]);
-            if (pw[i] > 0 && (m < 1e-10 || m > 1 - 1e-10)) {
+            if (m < 1e-10 || m > 1 - 1e-10) {
                 extreme++;
             }
         }
@@ -289,30 +257,21 @@ public final class BalanceSummaries {
         }
         double pbar = swy / sw;
         double ll0 = swy * Math.log(pbar) + (sw - swy) * Math.log1p(-pbar);
-        return new Fit(ll, ll0, p, eta);
+        double[] index = new double[pwAll.length];
+        for (int r = 0; r < n; r++) {
+            index[rows[r]] = eta[r];
+        }
+        return new Fit(ll, ll0, p, index);
     }
 
-    private static final double SQRT2 = Math.sqrt(2);
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
-    /** log Phi(z), accurate in the lower tail (erfc). */
-    private static double logPhi(double z) {
-        if (z > -30) {
-            return Math.log(0.5 * Erf.erfc(-z / SQRT2));
-        }
-        // asymptotic expansion of the normal tail: Phi(z) ~ phi(z) / |z| (1 - 1/z^2 + 3/z^4)
-        double z2 = z * z;
-        return -0.5 * z2 - LOG_SQRT_2PI - Math.log(-z) + Math.log1p(-1 / z2 + 3 / (z2 * z2));
-    }
-
-    /** The weighted probit log-likelihood; {@code lp} receives log Phi(q_i eta_i) per unit. */
+    /** The weighted probit log-likelihood (all weights positive); {@code lp} receives log Phi(q_i eta_i) per unit. */
     private static double probitLogLik(int[] y, double[] eta, double[] w, double[] lp) {
         double ll = 0;
         for (int i = 0; i < y.length; i++) {
-            if (w[i] > 0) {
-                lp[i] = logPhi(y[i] == 1 ? eta[i] : -eta[i]);
-                ll += w[i] * lp[i];
-            }
+            lp[i] = StandardNormal.logCdf(y[i] == 1 ? eta[i] : -eta[i]);
+            ll += w[i] * lp[i];
         }
         return ll;
     }

@@ -30,74 +30,57 @@ public final class BinaryRegression {
         int n = x.rowCount();
         double[][] full = x.x();
         List<String> diagnostics = new ArrayList<>();
-        int[] kept = keptTerms(full);
-        if (kept.length < full.length) {
-            List<String> dropped = new ArrayList<>();
-            for (int j = 0; j < full.length; j++) {
-                final int jj = j;
-                if (Arrays.stream(kept).noneMatch(k -> k == jj)) {
-                    dropped.add(x.names().get(j));
-                }
-            }
-            diagnostics.add("terms dropped as collinear or constant: " + String.join(", ", dropped));
-        }
+        int[] kept = ColumnAlgebra.independentTerms(full, x.names(), "terms dropped as collinear or constant: ", diagnostics);
         int p = kept.length;
-        double[][] xs = new double[p][];
-        for (int a = 0; a < p; a++) {
-            xs[a] = full[kept[a]];
-        }
+        double[][] xs = ColumnAlgebra.select(full, kept);
         double ybar = Arrays.stream(y).average().orElse(0.5);
         double[] eta = new double[n];
         double[] mu = new double[n];
-        // R's binomial()$initialize: mu = (y + 0.5) / 2
+        // R's binomial()$initialize: mu = (y + 0.5) / 2, i.e. 0.25 or 0.75 for y = 0 or 1
+        double eta0 = initialEta(link, 0.25);
+        double eta1 = initialEta(link, 0.75);
         for (int i = 0; i < n; i++) {
             mu[i] = (y[i] + 0.5) / 2;
-            eta[i] = link == Link.LOGIT ? Math.log(mu[i] / (1 - mu[i]))
-                    : new org.hipparchus.distribution.continuous.NormalDistribution(0, 1).inverseCumulativeProbability(mu[i]);
+            eta[i] = mu[i] == 0.25 ? eta0 : mu[i] == 0.75 ? eta1 : initialEta(link, mu[i]);
         }
         double dev = deviance(y, mu);
         double[] beta = new double[p];
         DMatrixRMaj info = new DMatrixRMaj(p, p);
+        DMatrixRMaj rhs = new DMatrixRMaj(p, 1);
+        DMatrixRMaj sol = new DMatrixRMaj(p, 1);
+        double[] w = new double[n];
+        double[] wz = new double[n];
+        double[] scratch = new double[n];
         boolean converged = false;
         int it = 0;
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
         while (it < MAX_ITER) {
             it++;
-            info.zero();
-            DMatrixRMaj rhs = new DMatrixRMaj(p, 1);
+            // working weights w = (d mu/d eta)^2 / var(mu) and working response z = eta + (y - mu) / (d mu/d eta);
+            // units with a zero derivative or variance are left out (weight 0), as glm.fit does
             for (int i = 0; i < n; i++) {
                 double d = link.derivative(eta[i]);
                 double var = mu[i] * (1 - mu[i]);
                 if (!(d > 0) || !(var > 0)) {
+                    w[i] = 0;
+                    wz[i] = 0;
                     continue;
                 }
-                double w = d * d / var;
-                double z = eta[i] + (y[i] - mu[i]) / d;
-                for (int a = 0; a < p; a++) {
-                    double xa = xs[a][i] * w;
-                    rhs.add(a, 0, xa * z);
-                    for (int b = a; b < p; b++) {
-                        info.add(a, b, xa * xs[b][i]);
-                    }
-                }
+                w[i] = d * d / var;
+                wz[i] = w[i] * (eta[i] + (y[i] - mu[i]) / d);
             }
-            symmetrise(info);
+            ColumnAlgebra.crossProducts(xs, w, wz, scratch, info, rhs);
             if (!solver.setA(info.copy())) {
                 diagnostics.add("the information matrix became singular at iteration " + it);
                 break;
             }
-            DMatrixRMaj sol = new DMatrixRMaj(p, 1);
             solver.solve(rhs, sol);
             for (int a = 0; a < p; a++) {
                 beta[a] = sol.get(a, 0);
             }
+            ColumnAlgebra.linearPredictor(xs, beta, eta);
             for (int i = 0; i < n; i++) {
-                double e = 0;
-                for (int a = 0; a < p; a++) {
-                    e += xs[a][i] * beta[a];
-                }
-                eta[i] = e;
-                mu[i] = clamp(link.mean(e));
+                mu[i] = clamp(link.mean(eta[i]));
             }
             double newDev = deviance(y, mu);
             if (Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1) < EPSILON) {
@@ -147,28 +130,9 @@ public final class BinaryRegression {
         return new PropensityFit(link, x.names(), coefFull, seFull, fitted, ll, ll0, it, converged, diagnostics, sep);
     }
 
-    private static int[] keptTerms(double[][] x) {
-        int p = x.length;
-        double[][] g = new double[p][p];
-        for (int a = 0; a < p; a++) {
-            for (int b = a; b < p; b++) {
-                double s = 0;
-                for (int i = 0; i < x[a].length; i++) {
-                    s += x[a][i] * x[b][i];
-                }
-                g[a][b] = s;
-                g[b][a] = s;
-            }
-        }
-        return org.padlock.data.Collinearity.independentTerms(g);
-    }
-
-    private static void symmetrise(DMatrixRMaj m) {
-        for (int a = 0; a < m.numRows; a++) {
-            for (int b = 0; b < a; b++) {
-                m.set(a, b, m.get(b, a));
-            }
-        }
+    private static double initialEta(Link link, double mu) {
+        return link == Link.LOGIT ? Math.log(mu / (1 - mu))
+                : new org.hipparchus.distribution.continuous.NormalDistribution(0, 1).inverseCumulativeProbability(mu);
     }
 
     private static double clamp(double m) {

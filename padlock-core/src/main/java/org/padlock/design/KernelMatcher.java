@@ -24,12 +24,12 @@ final class KernelMatcher {
 
     static void fill(List<Integer> order, double[] distance, String[] strata, Map<String, List<Integer>> controlsByStratum,
                      MatchSpec spec, double width, boolean strict, int[][] matches, double[][] shares, int[] count) {
-        Map<String, Sorted> sorted = new java.util.HashMap<>();
+        Map<String, SortedUnits> sorted = new java.util.HashMap<>();
         boolean kernel = spec.method() == MatchSpec.Method.KERNEL;
         double h = spec.bandwidth();
         boolean gaussian = spec.kernel() == MatchSpec.Kernel.GAUSSIAN;
         for (int t : order) {
-            Sorted s = sorted.computeIfAbsent(strata[t], k -> new Sorted(controlsByStratum.get(k), distance));
+            SortedUnits s = sorted.computeIfAbsent(strata[t], k -> new SortedUnits(controlsByStratum.get(k), distance));
             double v = distance[t];
             int from;
             int to;
@@ -72,49 +72,6 @@ final class KernelMatcher {
                 shares[t][a] = w.get(a) / sum;
             }
             count[t] = units.size();
-        }
-    }
-
-    /** Controls of a stratum sorted by distance (ties in data order). */
-    private static final class Sorted {
-        final int[] unit;
-        final double[] value;
-
-        Sorted(List<Integer> units, double[] d) {
-            unit = units.stream().sorted(java.util.Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i))
-                    .mapToInt(Integer::intValue).toArray();
-            value = new double[unit.length];
-            for (int j = 0; j < unit.length; j++) {
-                value[j] = d[unit[j]];
-            }
-        }
-
-        int lowerBound(double v) {
-            int lo = 0;
-            int hi = value.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (value[mid] < v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-
-        int upperBound(double v) {
-            int lo = 0;
-            int hi = value.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (value[mid] <= v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
         }
     }
 }

@@ -1,21 +1,24 @@
 package org.padlock.design;
 
-import org.hipparchus.distribution.continuous.NormalDistribution;
-
-/** Link function of a binary propensity model (McCullagh and Nelder 1989, s. 4.3). */
+/**
+ * Link function of a binary propensity model (McCullagh and Nelder 1989, s. 4.3); the probit's
+ * normal distribution function and density come from {@link StandardNormal}.
+ */
 public enum Link {
     /** {@code p = 1 / (1 + exp(-eta))}. */
     LOGIT,
     /** {@code p = Phi(eta)}. */
     PROBIT;
 
-    private static final NormalDistribution N01 = new NormalDistribution(0, 1);
-
     double mean(double eta) {
         if (this == LOGIT) {
-            return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+            if (eta >= 0) {
+                return 1 / (1 + Math.exp(-eta));
+            }
+            double e = Math.exp(eta);
+            return e / (1 + e);
         }
-        return N01.cumulativeProbability(eta);
+        return StandardNormal.cdf(eta);
     }
 
     /** d mu / d eta. */
@@ -24,6 +27,6 @@ public enum Link {
             double m = mean(eta);
             return m * (1 - m);
         }
-        return N01.density(eta);
+        return StandardNormal.density(eta);
     }
 }

@@ -33,39 +33,27 @@ final class MahalanobisMatcher {
             windows.put(e.getKey(), new Window(e.getValue(), distance));
         }
         if (!spec.replace()) {
-            for (int t : order) {
-                matches[t] = new int[k];
-            }
-            for (int round = 0; round < k; round++) {
-                for (int t : order) {
-                    if (count[t] < round) {
+            NearestNeighbourMatcher.roundsWithoutReplacement(order, k, t -> {
+                int best = -1;
+                double bestD = Double.POSITIVE_INFINITY;
+                Window w = windows.get(strata[t]);
+                int[] range = w.range(distance[t], width);
+                for (int j = range[0]; j < range[1]; j++) {
+                    int c = w.unit[j];
+                    if (unavailable[c] || !inCaliper(distance[t], distance[c], width, strict)) {
                         continue;
                     }
-                    int best = -1;
-                    double bestD = Double.POSITIVE_INFINITY;
-                    Window w = windows.get(strata[t]);
-                    int[] range = w.range(distance[t], width);
-                    for (int j = range[0]; j < range[1]; j++) {
-                        int c = w.unit[j];
-                        if (unavailable[c] || !inCaliper(distance[t], distance[c], width, strict)) {
-                            continue;
-                        }
-                        double d = dist2(z[t], z[c]);
-                        if (d < bestD || (d == bestD && c < best)) {
-                            bestD = d;
-                            best = c;
-                        }
-                    }
-                    if (best >= 0) {
-                        unavailable[best] = true;
-                        matches[t][count[t]++] = best;
+                    double d = dist2(z[t], z[c]);
+                    if (d < bestD || (d == bestD && c < best)) {
+                        bestD = d;
+                        best = c;
                     }
                 }
-            }
-            for (int t : order) {
-                shares[t] = new double[count[t]];
-                java.util.Arrays.fill(shares[t], count[t] == 0 ? 0 : 1.0 / count[t]);
-            }
+                if (best >= 0) {
+                    unavailable[best] = true;
+                }
+                return best;
+            }, matches, shares, count);
             return;
         }
         Map<Integer, Double> dist = new HashMap<>();
@@ -119,16 +107,12 @@ final class MahalanobisMatcher {
 
     /** Controls of a stratum sorted by propensity distance, to visit only those inside a caliper window. */
     private static final class Window {
+        final SortedUnits sorted;
         final int[] unit;
-        final double[] value;
 
         Window(List<Integer> units, double[] d) {
-            unit = units.stream().sorted(Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i))
-                    .mapToInt(Integer::intValue).toArray();
-            value = new double[unit.length];
-            for (int j = 0; j < unit.length; j++) {
-                value[j] = d[unit[j]];
-            }
+            sorted = new SortedUnits(units, d);
+            unit = sorted.unit;
         }
 
         /** Sorted positions [from, to) whose distance may lie within width of v (all when no caliper). */
@@ -138,21 +122,7 @@ final class MahalanobisMatcher {
             }
             // widened by a rounding margin: the exact caliper test is applied to each control visited
             double slack = 1e-12 * (Math.abs(v) + width);
-            return new int[] {bound(v - width - slack, false), bound(v + width + slack, true)};
-        }
-
-        private int bound(double v, boolean upper) {
-            int lo = 0;
-            int hi = value.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (value[mid] < v || (upper && value[mid] == v)) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return new int[] {sorted.lowerBound(v - width - slack), sorted.upperBound(v + width + slack)};
         }
     }
 }

@@ -132,24 +132,35 @@ public final class NearestNeighbourMatcher {
                 setEqualShares(t, found, matches, shares, count);
             }
         } else {
+            roundsWithoutReplacement(order, k, t -> strataIndex.get(strata[t]).takeNearest(distance[t], width, strict),
+                    matches, shares, count);
+        }
+    }
+
+    /**
+     * Matching without replacement in k rounds (MatchIt's order of k:1 matching): in each round every
+     * treated unit still matched in all earlier rounds, in {@code order}, takes the control chosen by
+     * {@code take} (which marks it used; -1 = none). Each control then has share 1/(controls found).
+     */
+    static void roundsWithoutReplacement(List<Integer> order, int k, java.util.function.IntUnaryOperator take,
+                                         int[][] matches, double[][] shares, int[] count) {
+        for (int t : order) {
+            matches[t] = new int[k];
+        }
+        for (int round = 0; round < k; round++) {
             for (int t : order) {
-                matches[t] = new int[k];
-            }
-            for (int round = 0; round < k; round++) {
-                for (int t : order) {
-                    if (count[t] < round) {
-                        continue;
-                    }
-                    int c = strataIndex.get(strata[t]).takeNearest(distance[t], width, strict);
-                    if (c >= 0) {
-                        matches[t][count[t]++] = c;
-                    }
+                if (count[t] < round) {
+                    continue;
+                }
+                int c = take.applyAsInt(t);
+                if (c >= 0) {
+                    matches[t][count[t]++] = c;
                 }
             }
-            for (int t : order) {
-                shares[t] = new double[count[t]];
-                Arrays.fill(shares[t], count[t] == 0 ? 0 : 1.0 / count[t]);
-            }
+        }
+        for (int t : order) {
+            shares[t] = new double[count[t]];
+            Arrays.fill(shares[t], count[t] == 0 ? 0 : 1.0 / count[t]);
         }
     }
 
@@ -232,21 +243,18 @@ public final class NearestNeighbourMatcher {
     private static final class Stratum {
         final int[] unit;
         private final double[] value;
+        private final SortedUnits bounds;
         private final int[] nextRight;
         private final int[] nextLeft;
 
         Stratum(List<Integer> units, double[] d) {
-            Integer[] u = units.toArray(new Integer[0]);
-            Arrays.sort(u, Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i));
-            int m = u.length;
-            unit = new int[m];
-            value = new double[m];
+            SortedUnits sorted = new SortedUnits(units, d);
+            unit = sorted.unit;
+            value = sorted.value;
+            bounds = sorted;
+            int m = unit.length;
             nextRight = new int[m + 2];
             nextLeft = new int[m + 2];
-            for (int j = 0; j < m; j++) {
-                unit[j] = u[j];
-                value[j] = d[u[j]];
-            }
             // positions are shifted by one: 0 and m+1 are sentinels
             for (int j = 0; j < m + 2; j++) {
                 nextRight[j] = j;
@@ -282,16 +290,7 @@ public final class NearestNeighbourMatcher {
 
         /** First sorted position whose value is >= v (0-based). */
         private int lowerBound(double v) {
-            int lo = 0, hi = value.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (value[mid] < v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return bounds.lowerBound(v);
         }
 
         private static boolean within(double gap, double width, boolean strict) {
