@@ -41,7 +41,8 @@ final class PanelTrends {
     }
 
     /** One outcome's panel analysis; {@code result} null with {@code error} when it could not be estimated. */
-    record Panel(String outcome, String label, double firstTreated, String se, DidResult result, String error) {
+    record Panel(String outcome, String label, List<String> columns, double firstTreated, String se, DidResult result,
+                 String error) {
     }
 
     /** The outcome's panel as period -> column, ascending; IllegalArgumentException naming the rule broken. */
@@ -96,9 +97,9 @@ final class PanelTrends {
             double first = per.entrySet().stream().filter(e -> e.getValue().equals(o.column())).findFirst().orElseThrow().getKey();
             String label = o.label() == null ? o.name() : o.label();
             try {
-                out.add(new Panel(o.name(), label, first, inf.se(), fit(data, per, first, inf), null));
+                out.add(new Panel(o.name(), label, List.copyOf(per.values()), first, inf.se(), fit(data, per, first, inf), null));
             } catch (IllegalArgumentException | EstimationException e) {
-                out.add(new Panel(o.name(), label, first, inf.se(), null, e.getMessage()));
+                out.add(new Panel(o.name(), label, List.copyOf(per.values()), first, inf.se(), null, e.getMessage()));
             }
         }
         return out;
@@ -243,11 +244,13 @@ final class PanelTrends {
                 basis[i] = -1;
                 i++;
             }
-            figs.add(new Figure.Trends(id, "Mean outcome by period: " + p.label(),
-                    String.format(Locale.ROOT, "Line chart of the mean %s of intervention schools and of matched comparison"
-                            + " schools (matching weights) in each period from %s to %s; a dashed line marks the start of the"
-                            + " programme before %s.", p.outcome(), fmt(per[0]), fmt(per[k - 1]), fmt(p.firstTreated())),
-                    p.outcome(), per, a1, a0, n1, n0, basis, basis, p.firstTreated()));
+            figs.add(new Figure.Trends(id, "Mean by period and arm of " + String.join(", ", p.columns()) + " (outcome: "
+                    + p.label() + ")",
+                    String.format(Locale.ROOT, "Line chart of the mean outcome level (%s) of intervention schools and of"
+                            + " matched comparison schools (matching weights) in each period from %s to %s; a dashed line marks"
+                            + " the start of the programme before %s.", String.join(", ", p.columns()), fmt(per[0]),
+                            fmt(per[k - 1]), fmt(p.firstTreated())),
+                    "(" + String.join(", ", p.columns()) + ")", per, a1, a0, n1, n0, basis, basis, p.firstTreated()));
             List<List<Cell>> body = new ArrayList<>();
             int f = java.util.Arrays.binarySearch(per, p.firstTreated());
             for (EventCoefficient e : d.eventStudy()) {
