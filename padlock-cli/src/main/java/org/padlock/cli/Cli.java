@@ -2,13 +2,10 @@ package org.padlock.cli;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.padlock.data.Frame;
 import org.padlock.data.MissingPolicy;
 import org.padlock.data.TextColumn;
-import org.padlock.inference.CoefficientTest;
 
 /**
  * Small helpers shared by the commands: option checks with the messages of docs/CLI.md (an
@@ -61,18 +58,5 @@ final class Cli {
             }
         }
         return numeric;
-    }
-
-    /** A coefficient test as JSON: estimate, std_error, df, t, p_value, ci_low, ci_high (docs/CLI.md). */
-    static Map<String, Object> test(CoefficientTest t) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("estimate", t.estimate());
-        j.put("std_error", t.stdError());
-        j.put("df", t.df());
-        j.put("t", t.t());
-        j.put("p_value", t.pValue());
-        j.put("ci_low", t.ciLow());
-        j.put("ci_high", t.ciHigh());
-        return j;
     }
 }

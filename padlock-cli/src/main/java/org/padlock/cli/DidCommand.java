@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,7 +142,7 @@ final class DidCommand implements Callable<Integer> {
     }
 
     private void print(DidResult r) {
-        Map<String, Object> j = Cli.test(r.effect());
+        Map<String, Object> j = r.effect().toJson();
         j.put("n_obs", r.nObs());
         j.put("n_clusters", r.nClusters());
         j.put("n_dropped_missing_outcome", r.nDroppedMissing());
@@ -155,33 +154,12 @@ final class DidCommand implements Callable<Integer> {
         }
         if (r.preTrend() != null) {
             j.put("pre_trend_p_value", r.preTrend().pValue());
-            Map<String, Object> pt = new LinkedHashMap<>();
-            pt.put("f", r.preTrend().f());
-            pt.put("df1", r.preTrend().df1());
-            pt.put("df2", r.preTrend().df2());
-            pt.put("p_value", r.preTrend().pValue());
-            pt.put("relative_periods", r.preTrend().relativePeriods());
-            j.put("pre_trend", pt);
-        }
-        List<Map<String, Object>> es = new ArrayList<>();
-        for (EventCoefficient e : r.eventStudy()) {
-            Map<String, Object> m = Cli.test(e.test());
-            m.put("relative_period", e.relativePeriod());
-            es.add(m);
+            j.put("pre_trend", r.preTrend().toJson());
         }
         if (time != null) {
-            j.put("event_study", es);
+            j.put("event_study", r.eventStudy().stream().map(EventCoefficient::toJson).toList());
         }
-        List<Map<String, Object>> tr = new ArrayList<>();
-        for (TrendPoint p : r.trends()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("period", p.period());
-            m.put("treated", p.treated());
-            m.put("mean", p.mean());
-            m.put("n", p.n());
-            tr.add(m);
-        }
-        j.put("trends", tr);
+        j.put("trends", r.trends().stream().map(TrendPoint::toJson).toList());
         j.put("dropped_terms", r.dropped());
         j.put("diagnostics", r.diagnostics());
         var out = output.out();

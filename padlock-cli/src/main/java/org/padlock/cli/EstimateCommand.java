@@ -135,7 +135,7 @@ final class EstimateCommand implements Callable<Integer> {
                 diagnostics.add("only one cluster: a cluster-robust standard error cannot be estimated");
             }
         }
-        Map<String, Object> j = Cli.test(t);
+        Map<String, Object> j = t.toJson();
         j.put("n_obs", fit.n());
         j.put("n_clusters", clusters);
         j.put("n_dropped_missing_outcome", dropped);

@@ -50,7 +50,7 @@ final class MixedEstimate {
         ModelMatrix intercept = x.keep(new int[] {0});
         MixedFit empty = RandomInterceptModel.fit(intercept, y, c.weights == null ? null : w, g, reml);
         CoefficientTest t = fit.test(c.treatment);
-        Map<String, Object> j = Cli.test(t);
+        Map<String, Object> j = t.toJson();
         j.put("n_obs", fit.n());
         j.put("n_clusters", fit.groups());
         j.put("n_dropped_missing_outcome", droppedMissing);

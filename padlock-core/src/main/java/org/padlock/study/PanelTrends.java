@@ -163,51 +163,19 @@ final class PanelTrends {
                 continue;
             }
             DidResult r = p.result();
-            m.put("static", test(r.effect()));
+            m.put("static", r.effect().toJson());
             m.put("n_obs", r.nObs());
             m.put("n_clusters", r.nClusters());
             m.put("n_dropped_missing_outcome", r.nDroppedMissing());
-            List<Map<String, Object>> es = new ArrayList<>();
-            for (EventCoefficient e : r.eventStudy()) {
-                Map<String, Object> x = test(e.test());
-                x.put("relative_period", e.relativePeriod());
-                es.add(x);
-            }
-            m.put("event_study", es);
+            m.put("event_study", r.eventStudy().stream().map(EventCoefficient::toJson).toList());
             if (r.preTrend() != null) {
-                Map<String, Object> pt = new LinkedHashMap<>();
-                pt.put("f", r.preTrend().f());
-                pt.put("df1", r.preTrend().df1());
-                pt.put("df2", r.preTrend().df2());
-                pt.put("p_value", r.preTrend().pValue());
-                pt.put("relative_periods", r.preTrend().relativePeriods());
-                m.put("pre_trend", pt);
+                m.put("pre_trend", r.preTrend().toJson());
             }
-            List<Map<String, Object>> tr = new ArrayList<>();
-            for (TrendPoint q : r.trends()) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("period", q.period());
-                x.put("treated", q.treated());
-                x.put("mean", q.mean());
-                x.put("n", q.n());
-                tr.add(x);
-            }
-            m.put("trends", tr);
+            m.put("trends", r.trends().stream().map(TrendPoint::toJson).toList());
             m.put("diagnostics", r.diagnostics());
             out.add(m);
         }
         return out;
-    }
-
-    private static Map<String, Object> test(CoefficientTest t) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("estimate", t.estimate());
-        j.put("std_error", t.stdError());
-        j.put("df", t.df());
-        j.put("p_value", t.pValue());
-        j.put("ci_low", t.ciLow());
-        j.put("ci_high", t.ciHigh());
-        return j;
     }
 
     /** The trends figures and event-study tables, added to the impact section. */

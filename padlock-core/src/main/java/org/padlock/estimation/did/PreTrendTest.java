@@ -34,4 +34,15 @@ public record PreTrendTest(List<Integer> relativePeriods, double f, int df1, dou
         double p = Double.isFinite(f) && f >= 0 ? 1 - new FDistribution(q, df2).cumulativeProbability(f) : Double.NaN;
         return new PreTrendTest(periods, f, q, df2, p);
     }
+
+    /** The test as JSON fields ({@code padlock did}, results.json). */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> pt = new java.util.LinkedHashMap<>();
+        pt.put("f", f);
+        pt.put("df1", df1);
+        pt.put("df2", df2);
+        pt.put("p_value", pValue);
+        pt.put("relative_periods", relativePeriods);
+        return pt;
+    }
 }
