@@ -216,7 +216,8 @@ final class DemoSchools {
         }
     }
 
-    private static double[] standardise(double[] x) {
+    /** z-scores with the sample SD (n - 1), shared by the demo generators. */
+    static double[] standardise(double[] x) {
         double mean = 0, ss = 0;
         for (double v : x) {
             mean += v;

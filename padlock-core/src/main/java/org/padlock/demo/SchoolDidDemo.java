@@ -170,29 +170,12 @@ public final class SchoolDidDemo {
 
     /** {@code exp(0.8 z(fsm ever) - 0.6 z(maths 2017))}, z-scores over the national panel. */
     static double[] selectionWeights(DidPanel panel) {
-        double[] zf = zScores(panel.fsmEver), zm = zScores(panel.mat17);
+        double[] zf = DemoSchools.standardise(panel.fsmEver), zm = DemoSchools.standardise(panel.mat17);
         double[] w = new double[panel.n];
         for (int i = 0; i < panel.n; i++) {
             w[i] = StrictMath.exp(SELECT_FSM * zf[i] - SELECT_MATHS * zm[i]);
         }
         return w;
-    }
-
-    private static double[] zScores(double[] x) {
-        double mean = 0, ss = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / (x.length - 1));
-        double[] z = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            z[i] = (x[i] - mean) / sd;
-        }
-        return z;
     }
 
     private static void writeSchools(Path dir, DidPanel p, String[] partnership) {
