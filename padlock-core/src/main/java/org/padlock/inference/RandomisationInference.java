@@ -108,10 +108,40 @@ public final class RandomisationInference {
         }
     }
 
+    /**
+     * Whether {@code term} is 0 or 1 and constant within every cluster of {@code clusterIds}: the
+     * condition for re-assigning it to whole clusters ({@link #test} refuses otherwise).
+     */
+    public static boolean assignsWholeClusters(WlsFit fit, String term, String[] clusterIds) {
+        return violation(fit, term, ClusterIndex.of(clusterIds, fit.usedRows())) == null;
+    }
+
+    /** Why {@code term} cannot be re-assigned to whole clusters, or null when it can. */
+    private static String violation(WlsFit fit, String term, ClusterIndex index) {
+        int j = fit.index(term);
+        for (int c = 0; c < index.size(); c++) {
+            int[] rows = index.membersRef(c);
+            double first = fit.row(rows[0])[j];
+            for (int i : rows) {
+                double v = fit.row(i)[j];
+                if (v != first || (v != 0.0 && v != 1.0)) {
+                    return "randomisation inference re-assigns " + term + " to whole clusters: it must be"
+                            + " 0 or 1 and constant within each cluster; cluster " + index.id(c) + " has "
+                            + first + " and " + v;
+                }
+            }
+        }
+        return null;
+    }
+
     private static Setup setup(WlsFit fit, String term, String[] clusterIds) {
         int j = fit.index(term);
         int k = fit.rank();
         ClusterIndex index = ClusterIndex.of(clusterIds, fit.usedRows());
+        String bad = violation(fit, term, index);
+        if (bad != null) {
+            throw new IllegalArgumentException(bad);
+        }
         // clusters in id order, so that results do not depend on the order of the rows
         List<Integer> byId = new ArrayList<>();
         for (int g = 0; g < index.size(); g++) {
@@ -125,16 +155,7 @@ public final class RandomisationInference {
         int g1 = 0;
         for (int c = 0; c < g; c++) {
             int[] rows = index.membersRef(byId.get(c));
-            double first = fit.row(rows[0])[j];
-            for (int i : rows) {
-                double v = fit.row(i)[j];
-                if (v != first || (v != 0.0 && v != 1.0)) {
-                    throw new IllegalArgumentException("randomisation inference re-assigns " + term + " to whole clusters: it must be"
-                            + " 0 or 1 and constant within each cluster; cluster " + index.id(byId.get(c)) + " has "
-                            + first + " and " + v);
-                }
-            }
-            observed[c] = first == 1.0;
+            observed[c] = fit.row(rows[0])[j] == 1.0;
             if (observed[c]) {
                 g1++;
             }

@@ -368,15 +368,12 @@ public final class AnalysisStage {
         for (int k = 0; k < xr.length; k++) {
             schools[k] = school[xr[k]];
         }
-        String level = "cluster";
-        RandomisationResult r;
-        try {
-            r = RandomisationInference.test(fit, TREATMENT, cl, an.randomisationReps(), rp.seed());
-        } catch (IllegalArgumentException e) {
-            level = "school";
+        boolean whole = RandomisationInference.assignsWholeClusters(fit, TREATMENT, cl);
+        if (!whole) {
             diag.add("the treatment varies within analysis clusters; randomisation inference re-assigns it to schools");
-            r = RandomisationInference.test(fit, TREATMENT, schools, an.randomisationReps(), rp.seed());
         }
+        RandomisationResult r = RandomisationInference.test(fit, TREATMENT, whole ? cl : schools, an.randomisationReps(), rp.seed());
+        String level = whole ? "cluster" : "school";
         diag.addAll(r.diagnostics());
         return RandomisationSummary.of(level, r);
     }
