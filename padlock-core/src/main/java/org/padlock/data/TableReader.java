@@ -19,10 +19,11 @@ import java.util.Set;
  * Reads a CSV or Parquet file into a {@link Frame} through an in-memory DuckDB connection.
  *
  * <p>CSV follows the command-line contract: a header row, comma-separated, UTF-8 with or without a
- * byte-order mark; {@code NA} or an empty cell is missing. Every CSV cell is read as text and a
- * column becomes numeric when all its non-missing cells parse as numbers, so that a stray word in
- * a column declared numeric is reported with its row by {@link TableSchema}. Columns named in
- * {@code forceText} (identifiers, forced factors) stay text.
+ * byte-order mark; {@code NA} or an empty cell is missing. A column becomes numeric when all its
+ * non-missing cells, stripped of surrounding white space, are plain decimal or scientific numbers
+ * ({@link #parseNumber}); otherwise it stays text, so that a stray word in a column declared numeric
+ * is reported with its row by {@link TableSchema}. Columns named in {@code forceText} (identifiers,
+ * forced factors) stay text. Parquet columns keep their stored types.
  */
 public final class TableReader {
     private static final Set<String> MISSING = Set.of("", "NA");
@@ -34,16 +35,8 @@ public final class TableReader {
     public static Frame read(Path file, Set<String> forceText) {
         String label = requireNonEmpty(file);
         boolean parquet = label.toLowerCase(Locale.ROOT).endsWith(".parquet");
-        String sql = parquet
-                ? "SELECT * FROM read_parquet(?)"
-                : "SELECT * FROM read_csv(?, header = true, all_varchar = true, delim = ',', quote = '\"', "
-                        + "escape = '\"', auto_detect = true, null_padding = false)";
-        try (Connection con = DriverManager.getConnection("jdbc:duckdb:");
-             PreparedStatement ps = con.prepareStatement(parquet ? sql : typedCsv(con, sql, file, forceText))) {
-            ps.setString(1, file.toAbsolutePath().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                return toFrame(label, rs, forceText);
-            }
+        try (Connection con = DriverManager.getConnection("jdbc:duckdb:")) {
+            return parquet ? parquet(con, label, file, forceText) : csv(con, label, file, forceText);
         } catch (SQLException e) {
             throw new DataException(label, -1, null, "cannot be read as " + (parquet ? "Parquet" : "CSV") + ": "
                     + firstLine(e.getMessage()));
@@ -70,67 +63,86 @@ public final class TableReader {
         return label;
     }
 
+    private static final String CSV_SOURCE = "read_csv(?, header = true, all_varchar = true, delim = ',', quote = '\"', "
+            + "escape = '\"', auto_detect = true, null_padding = false)";
+
+    private static Frame parquet(Connection con, String label, Path file, Set<String> forceText) throws SQLException {
+        try (ResultSet rs = query(con, "SELECT * FROM read_parquet(?)", file)) {
+            ResultSetMetaData md = rs.getMetaData();
+            boolean[] numeric = new boolean[md.getColumnCount()];
+            for (int j = 0; j < numeric.length; j++) {
+                numeric[j] = !forceText.contains(name(md, j)) && isNumericType(md.getColumnType(j + 1));
+            }
+            return toFrame(label, rs, numeric, forceText, null);
+        }
+    }
+
     /**
-     * The CSV query with every column that qualifies as numeric converted to DOUBLE inside DuckDB,
-     * which parses decimal text much faster than the JVM. A column qualifies exactly when
-     * {@link #parseAll} would accept it: after removing surrounding white space, every cell is
-     * missing ({@code NA} or empty) or consists of digits, {@code . e E + -} only and is a number.
-     * DuckDB's text-to-double conversion is correctly rounded, as {@link Double#parseDouble}.
+     * One pass over the CSV with every column not forced to text converted to DOUBLE inside DuckDB,
+     * which parses decimal text much faster than the JVM. A cell converts when it is missing
+     * ({@code NA} or empty: NULL) or when DuckDB's cast accepts it and it holds none of {@code n N _}
+     * (DuckDB, unlike the contract, accepts {@code inf}, {@code nan} and digit separators); any other
+     * cell becomes the marker NaN. A column with a marker is read again as text, and {@link #parseAll}
+     * decides it with the contract's own rule (a column of words stays text; a cell padded with
+     * white space around {@code NA} is missing). DuckDB's cast trims only white space that
+     * {@link String#strip} also removes and is correctly rounded, as {@link Double#parseDouble}, so
+     * every column gets exactly the values and type the text route would give, without its cost.
      */
-    private static String typedCsv(Connection con, String textQuery, Path file, Set<String> forceText) throws SQLException {
+    private static Frame csv(Connection con, String label, Path file, Set<String> forceText) throws SQLException {
         List<String> labels = new ArrayList<>();
-        try (PreparedStatement ps = con.prepareStatement(textQuery + " LIMIT 0")) {
-            ps.setString(1, file.toAbsolutePath().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                for (int j = 0; j < md.getColumnCount(); j++) {
-                    labels.add(md.getColumnLabel(j + 1));
-                }
+        try (ResultSet rs = query(con, "SELECT * FROM " + CSV_SOURCE + " LIMIT 0", file)) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int j = 0; j < md.getColumnCount(); j++) {
+                labels.add(md.getColumnLabel(j + 1));
             }
-        }
-        List<Integer> candidates = new ArrayList<>();
-        StringBuilder check = new StringBuilder("SELECT ");
-        for (int j = 0; j < labels.size(); j++) {
-            if (forceText.contains(stripBom(labels.get(j)).strip())) {
-                continue;
-            }
-            String v = trimmed(labels.get(j));
-            check.append(candidates.isEmpty() ? "" : ", ").append("bool_and(").append(v).append(" IS NULL OR ").append(v)
-                    .append(" IN ('', 'NA') OR (regexp_full_match(").append(v).append(", '[0-9.eE+-]+') AND TRY_CAST(")
-                    .append(v).append(" AS DOUBLE) IS NOT NULL))");
-            candidates.add(j);
-        }
-        if (candidates.isEmpty()) {
-            return textQuery;
         }
         boolean[] numeric = new boolean[labels.size()];
-        try (PreparedStatement ps = con.prepareStatement(check + " FROM (" + textQuery + ")")) {
-            ps.setString(1, file.toAbsolutePath().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                for (int k = 0; k < candidates.size(); k++) {
-                    // bool_and over no rows is NULL: a file without data rows has numeric columns, as parseAll gives
-                    boolean all = rs.getBoolean(k + 1);
-                    numeric[candidates.get(k)] = all || rs.wasNull();
-                }
-            }
-        }
         StringBuilder select = new StringBuilder("SELECT ");
         for (int j = 0; j < labels.size(); j++) {
             String q = quote(labels.get(j));
+            numeric[j] = !forceText.contains(stripBom(labels.get(j)).strip());
             select.append(j == 0 ? "" : ", ").append(numeric[j]
-                    ? "TRY_CAST(NULLIF(NULLIF(" + trimmed(labels.get(j)) + ", ''), 'NA') AS DOUBLE) AS " + q : q);
+                    ? "CASE WHEN " + q + " IS NULL OR " + q + " IN ('', 'NA') THEN NULL WHEN TRY_CAST(" + q
+                    + " AS DOUBLE) IS NOT NULL AND NOT contains(" + q + ", 'n') AND NOT contains(" + q + ", 'N') AND NOT contains("
+                    + q + ", '_') THEN CAST(" + q + " AS DOUBLE) ELSE 'nan'::DOUBLE END AS " + q : q);
         }
-        return select + " FROM (" + textQuery + ")";
+        try (ResultSet rs = query(con, select + " FROM " + CSV_SOURCE, file)) {
+            return toFrame(label, rs, numeric, forceText, (cols, rejected) -> reread(con, file, labels, cols, rejected));
+        }
+    }
+
+    /** The columns of {@code rejected} (indices into {@code labels}) read again as text, into {@code cols}. */
+    private static void reread(Connection con, Path file, List<String> labels, String[][] cols, List<Integer> rejected)
+            throws SQLException {
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int k = 0; k < rejected.size(); k++) {
+            select.append(k == 0 ? "" : ", ").append(quote(labels.get(rejected.get(k))));
+        }
+        try (ResultSet rs = query(con, select + " FROM " + CSV_SOURCE, file)) {
+            int n = 0;
+            while (rs.next()) {
+                for (int k = 0; k < rejected.size(); k++) {
+                    cols[rejected.get(k)][n] = cell(rs.getString(k + 1));
+                }
+                n++;
+            }
+        }
+    }
+
+    private static ResultSet query(Connection con, String sql, Path file) throws SQLException {
+        PreparedStatement ps = con.prepareStatement(sql);
+        ps.closeOnCompletion();
+        ps.setString(1, file.toAbsolutePath().toString());
+        return ps.executeQuery();
+    }
+
+    /** Fills the text of the columns whose DOUBLE form held a marker. */
+    private interface Reread {
+        void into(String[][] cols, List<Integer> rejected) throws SQLException;
     }
 
     private static String quote(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    /** The column with leading and trailing white space removed (SQL). */
-    private static String trimmed(String name) {
-        return "regexp_replace(" + quote(name) + ", '^\\s+|\\s+$', '', 'g')";
     }
 
     private static String firstLine(String s) {
@@ -142,21 +154,38 @@ public final class TableReader {
         return nl < 0 ? t : t.substring(0, nl) + " " + t.substring(nl + 1).lines().filter(l -> l.contains("line")).findFirst().orElse("").strip();
     }
 
-    private static Frame toFrame(String label, ResultSet rs, Set<String> forceText) throws SQLException {
+    private static String name(ResultSetMetaData md, int j) throws SQLException {
+        return stripBom(md.getColumnLabel(j + 1)).strip();
+    }
+
+    /** A text cell as the frame holds it: stripped, {@code null} when missing. */
+    private static String cell(String s) {
+        String t = s == null ? null : s.strip();
+        return t == null || MISSING.contains(t) ? null : t;
+    }
+
+    /**
+     * The frame of {@code rs}: columns flagged {@code numeric} read as doubles (SQL NULL is missing);
+     * a numeric column holding a NaN is re-read as text through {@code reread} (never null then) and
+     * decided by {@link #parseAll}, as are the text columns not in {@code forceText}.
+     */
+    private static Frame toFrame(String label, ResultSet rs, boolean[] numeric, Set<String> forceText, Reread reread)
+            throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int k = md.getColumnCount();
+        if (k == 0) {
+            throw new DataException(label, -1, null, "file has no columns");
+        }
         String[] names = new String[k];
-        boolean[] nativeNumeric = new boolean[k];
         for (int j = 0; j < k; j++) {
-            names[j] = stripBom(md.getColumnLabel(j + 1)).strip();
-            int type = md.getColumnType(j + 1);
-            nativeNumeric[j] = !forceText.contains(names[j]) && isNumericType(type);
+            names[j] = name(md, j);
         }
         int capacity = 1024;
         double[][] numBuf = new double[k][];
         String[][] textBuf = new String[k][];
+        boolean[] marked = new boolean[k];
         for (int j = 0; j < k; j++) {
-            if (nativeNumeric[j]) {
+            if (numeric[j]) {
                 numBuf[j] = new double[capacity];
             } else {
                 textBuf[j] = new String[capacity];
@@ -167,7 +196,7 @@ public final class TableReader {
             if (n == capacity) {
                 capacity *= 2;
                 for (int j = 0; j < k; j++) {
-                    if (nativeNumeric[j]) {
+                    if (numeric[j]) {
                         numBuf[j] = java.util.Arrays.copyOf(numBuf[j], capacity);
                     } else {
                         textBuf[j] = java.util.Arrays.copyOf(textBuf[j], capacity);
@@ -175,28 +204,37 @@ public final class TableReader {
                 }
             }
             for (int j = 0; j < k; j++) {
-                if (nativeNumeric[j]) {
+                if (numeric[j]) {
                     double v = rs.getDouble(j + 1);
-                    numBuf[j][n] = rs.wasNull() ? Double.NaN : v;
-                } else {
-                    String s = rs.getString(j + 1);
-                    if (s != null) {
-                        s = s.strip();
+                    if (rs.wasNull()) {
+                        v = Double.NaN;
+                    } else if (reread != null && Double.isNaN(v)) {
+                        marked[j] = true;
                     }
-                    textBuf[j][n] = s == null || MISSING.contains(s) ? null : s;
+                    numBuf[j][n] = v;
+                } else {
+                    textBuf[j][n] = cell(rs.getString(j + 1));
                 }
             }
             n++;
         }
-        if (k == 0) {
-            throw new DataException(label, -1, null, "file has no columns");
+        List<Integer> rejected = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            if (marked[j]) {
+                rejected.add(j);
+                numBuf[j] = null;
+                textBuf[j] = new String[n];
+            }
+        }
+        if (!rejected.isEmpty()) {
+            reread.into(textBuf, rejected);
         }
         List<Column> cols = new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
-            if (nativeNumeric[j]) {
-                cols.add(new NumericColumn(names[j], java.util.Arrays.copyOf(numBuf[j], n)));
+            if (numBuf[j] != null) {
+                cols.add(new NumericColumn(names[j], n == capacity ? numBuf[j] : java.util.Arrays.copyOf(numBuf[j], n)));
             } else {
-                String[] vals = java.util.Arrays.copyOf(textBuf[j], n);
+                String[] vals = textBuf[j].length == n ? textBuf[j] : java.util.Arrays.copyOf(textBuf[j], n);
                 double[] parsed = forceText.contains(names[j]) ? null : parseAll(vals);
                 cols.add(parsed == null ? new TextColumn(names[j], vals) : new NumericColumn(names[j], parsed));
             }

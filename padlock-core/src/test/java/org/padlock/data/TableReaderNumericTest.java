@@ -73,6 +73,28 @@ class TableReaderNumericTest {
     }
 
     @Test
+    void cellsDuckDbWouldCastButTheContractRejectsOrPaddedMissingCells() throws Exception {
+        Path f = dir.resolve("g.csv");
+        Files.writeString(f, "id,inf,nan,big,pad,tab,blank,word\n"
+                + "1,1,1,1e400, NA ,\t2.5\t,  ,a\n"
+                + "2,inf,nan,-Infinity,3,-1,4,b\n");
+        Frame fr = TableReader.read(f, Set.of("id"));
+        assertInstanceOf(TextColumn.class, fr.column("inf"));
+        assertEquals("inf", fr.text("inf").get(1));
+        assertInstanceOf(TextColumn.class, fr.column("nan"));
+        // Double.parseDouble accepts "Infinity" but the contract's characters do not include letters
+        assertInstanceOf(TextColumn.class, fr.column("big"));
+        double[] pad = fr.numeric("pad").values();
+        assertTrue(Double.isNaN(pad[0]));
+        assertEquals(3, pad[1], 0);
+        assertEquals(2.5, fr.numeric("tab").values()[0], 0);
+        double[] blank = fr.numeric("blank").values();
+        assertTrue(Double.isNaN(blank[0]));
+        assertEquals(4, blank[1], 0);
+        assertEquals("b", fr.text("word").get(1));
+    }
+
+    @Test
     void headerOnlyFileHasEmptyNumericColumns() throws Exception {
         Path f = dir.resolve("h.csv");
         Files.writeString(f, "id,a\n");
