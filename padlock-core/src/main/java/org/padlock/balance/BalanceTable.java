@@ -1,10 +1,8 @@
 package org.padlock.balance;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.padlock.data.IndexSort;
 
 /**
  * Balance of covariates between treated and control units before and after matching.
@@ -50,33 +48,47 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
      * @param weight  matching weights per unit (0 = unused)
      */
     public static BalanceTable compute(List<String> names, double[][] x, int[] treated, double[] weight) {
-        List<BalanceRow> rows = new ArrayList<>();
         int n = treated.length;
         double[] one = new double[n];
         Arrays.fill(one, 1.0);
-        for (int j = 0; j < names.size(); j++) {
-            double[] v = x[j];
-            boolean bin = isBinary(v);
-            Moments tU = Moments.of(v, treated, 1, one);
-            Moments cU = Moments.of(v, treated, 0, one);
-            Moments tM = Moments.of(v, treated, 1, weight);
-            Moments cM = Moments.of(v, treated, 0, weight);
-            double pooled = Math.sqrt((tU.var() + cU.var()) / 2);
-            // MatchIt: the SD of a binary covariate is sqrt(p (1 - p)), without the n - 1 correction
-            double sdT = bin ? Math.sqrt(tU.mean() * (1 - tU.mean())) : Math.sqrt(tU.var());
-            // one sort per covariate serves the eCDFs before and after matching
-            int[] ord = bin ? null : sortedIndex(v);
-            double[] eB = ecdf(v, ord, treated, one);
-            double[] eA = ecdf(v, ord, treated, weight);
-            rows.add(new BalanceRow(names.get(j), bin, tU.mean(), cU.mean(), tM.mean(), cM.mean(),
-                    smd(tU.mean() - cU.mean(), sdT), smd(tM.mean() - cM.mean(), sdT),
-                    100 * ratio(tU.mean() - cU.mean(), pooled), 100 * ratio(tM.mean() - cM.mean(), pooled),
-                    bin ? Double.NaN : ratio(tU.var(), cU.var()), bin ? Double.NaN : ratio(tM.var(), cM.var()),
-                    eB[0], eB[1], eA[0], eA[1]));
-        }
+        // covariates are independent of each other: one per task, collected in covariate order
+        List<BalanceRow> rows = IntStream.range(0, names.size()).parallel()
+                .mapToObj(j -> row(names.get(j), x[j], treated, one, weight)).toList();
         double[] before = rows.stream().mapToDouble(r -> Math.abs(r.pctBiasBefore())).filter(d -> !Double.isNaN(d)).toArray();
         double[] after = rows.stream().mapToDouble(r -> Math.abs(r.pctBiasAfter())).filter(d -> !Double.isNaN(d)).toArray();
         return new BalanceTable(rows, mean(before), mean(after), median(before), median(after), null);
+    }
+
+    private static BalanceRow row(String name, double[] v, int[] treated, double[] one, double[] weight) {
+        boolean bin = isBinary(v);
+        Moments tU = Moments.of(v, treated, 1, one);
+        Moments cU = Moments.of(v, treated, 0, one);
+        Moments tM = Moments.of(v, treated, 1, weight);
+        Moments cM = Moments.of(v, treated, 0, weight);
+        double pooled = Math.sqrt((tU.var() + cU.var()) / 2);
+        // MatchIt: the SD of a binary covariate is sqrt(p (1 - p)), without the n - 1 correction
+        double sdT = bin ? Math.sqrt(tU.mean() * (1 - tU.mean())) : Math.sqrt(tU.var());
+        double[] eB;
+        double[] eA;
+        if (bin) {
+            eB = binaryEcdf(tU, cU);
+            eA = binaryEcdf(tM, cM);
+        } else {
+            Ecdf e = Ecdf.of(v, treated, weight);
+            eB = e.before();
+            eA = e.after();
+        }
+        return new BalanceRow(name, bin, tU.mean(), cU.mean(), tM.mean(), cM.mean(),
+                smd(tU.mean() - cU.mean(), sdT), smd(tM.mean() - cM.mean(), sdT),
+                100 * ratio(tU.mean() - cU.mean(), pooled), 100 * ratio(tM.mean() - cM.mean(), pooled),
+                bin ? Double.NaN : ratio(tU.var(), cU.var()), bin ? Double.NaN : ratio(tM.var(), cM.var()),
+                eB[0], eB[1], eA[0], eA[1]);
+    }
+
+    /** For a 0/1 covariate the eCDFs differ only below 1, by |m_t - m_c| (MatchIt {@code qqsum}). */
+    private static double[] binaryEcdf(Moments t, Moments c) {
+        double d = Math.abs(t.mean() - c.mean());
+        return new double[] {d, d};
     }
 
     /** MatchIt's {@code sqrt(.Machine$double.eps)}: below it the raw difference is reported. */
@@ -87,55 +99,6 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
             return Double.NaN;
         }
         return Math.abs(diff) <= TOO_SMALL ? diff : ratio(diff, sd);
-    }
-
-    /**
-     * {mean, max} of |F_t(v) - F_c(v)| over the distinct values v of the covariate, with weights
-     * normalised within group (MatchIt {@code qqsum}, standardize = TRUE). Missing values are skipped.
-     *
-     * @param ord the non-missing indices of {@code v} in ascending order ({@link #sortedIndex}), or
-     *            {@code null} for a binary covariate
-     */
-    static double[] ecdf(double[] v, int[] ord, int[] treated, double[] w) {
-        double swT = 0;
-        double swC = 0;
-        double mT = 0;
-        double mC = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (Double.isNaN(v[i]) || !(w[i] > 0)) {
-                continue;
-            }
-            if (treated[i] == 1) {
-                swT += w[i];
-                mT += w[i] * v[i];
-            } else {
-                swC += w[i];
-                mC += w[i] * v[i];
-            }
-        }
-        if (!(swT > 0) || !(swC > 0)) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        if (ord == null) {
-            double d = Math.abs(mT / swT - mC / swC);
-            return new double[] {d, d};
-        }
-        double cum = 0;
-        double sum = 0;
-        double max = 0;
-        int points = 0;
-        for (int k = 0; k < ord.length; k++) {
-            int i = ord[k];
-            double wi = w[i] > 0 ? w[i] : 0;
-            cum += treated[i] == 1 ? wi / swT : -wi / swC;
-            if (k == ord.length - 1 || v[ord[k + 1]] != v[i]) {
-                double d = Math.abs(cum);
-                sum += d;
-                max = Math.max(max, d);
-                points++;
-            }
-        }
-        return new double[] {sum / points, max};
     }
 
     private static boolean isBinary(double[] v) {
@@ -149,11 +112,6 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
 
     private static double ratio(double a, double b) {
         return b > 0 ? a / b : (a == 0 ? 0.0 : Double.NaN);
-    }
-
-    /** Indices of the non-missing values of {@code v} in ascending order of value, ties in index order (stable merge sort). */
-    static int[] sortedIndex(double[] v) {
-        return IndexSort.byValue(IntStream.range(0, v.length).filter(i -> !Double.isNaN(v[i])).toArray(), v);
     }
 
     /** Arithmetic mean ({@code NaN} when empty). */

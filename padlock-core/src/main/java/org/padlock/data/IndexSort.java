@@ -4,7 +4,7 @@ package org.padlock.data;
  * Stable sorting of row indices by a column of doubles, without boxing, in the order of
  * {@link Double#compare}; equal values keep the order the indices had on entry. Short arrays use a
  * bottom-up merge sort on {@code int} indices (Knuth, TAOCP vol. 3, s. 5.2.4), long ones a
- * least-significant-digit radix sort on 16-bit digits of the order-preserving 64-bit key of each
+ * least-significant-digit radix sort on 11-bit digits of the order-preserving 64-bit key of each
  * double (Knuth, s. 5.2.5; the key flips the magnitude bits of negative values), which is stable
  * and therefore gives the same permutation.
  */
@@ -20,6 +20,42 @@ public final class IndexSort {
     /** Below this length the merge sort is faster than four radix passes over 65,536 counters. */
     static final int RADIX_MIN = 4096;
 
+    /** Bits per radix digit: six passes over 2,048 counters, which stay in the first-level cache. */
+    private static final int DIGIT = 11;
+    private static final int DIGIT_MASK = (1 << DIGIT) - 1;
+
+    /** The unsigned order of the key is {@link Double#compare}'s order of the value. */
+    private static long key(double d) {
+        long b = Double.doubleToLongBits(d);
+        // flip the magnitude bits of negative values (signed order), then the sign bit (unsigned digits)
+        return (b ^ ((b >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
+    }
+
+    private static double value(long key) {
+        long b = key ^ Long.MIN_VALUE;
+        return Double.longBitsToDouble(b ^ ((b >> 63) & Long.MAX_VALUE));
+    }
+
+    /**
+     * Sorts {@code v} in place in the order of {@link Double#compare} (as {@link java.util.Arrays#sort(double[])}:
+     * -0.0 before 0.0, NaN last), by the radix sort of the keys; returns {@code v}.
+     */
+    public static double[] values(double[] v) {
+        if (v.length < RADIX_MIN) {
+            java.util.Arrays.sort(v);
+            return v;
+        }
+        long[] key = new long[v.length];
+        for (int k = 0; k < v.length; k++) {
+            key[k] = key(v[k]);
+        }
+        key = radix(key, null);
+        for (int k = 0; k < v.length; k++) {
+            v[k] = value(key[k]);
+        }
+        return v;
+    }
+
     static int[] radix(int[] idx, double[] v) {
         int n = idx.length;
         if (n == 0) {
@@ -27,41 +63,54 @@ public final class IndexSort {
         }
         long[] key = new long[n];
         for (int k = 0; k < n; k++) {
-            long b = Double.doubleToLongBits(v[idx[k]]);
-            // signed order of (b ^ (magnitude bits if negative)) is Double.compare's order; flip the sign bit for unsigned digits
-            key[k] = (b ^ ((b >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
+            key[k] = key(v[idx[k]]);
         }
+        radix(key, idx);
+        return idx;
+    }
+
+    /**
+     * Stable LSD radix sort of {@code key}, carrying {@code idx} (when not null) along; passes whose
+     * digit is the same for every key are skipped. Returns the sorted keys (possibly a new array);
+     * {@code idx} holds the permutation on return.
+     */
+    private static long[] radix(long[] key, int[] idx) {
+        int n = key.length;
         long[] key2 = new long[n];
-        int[] idx2 = new int[n];
-        int[] count = new int[65537];
-        int[] out = idx;
-        for (int shift = 0; shift < 64; shift += 16) {
+        int[] idxIn = idx;
+        int[] idx2 = idx == null ? null : new int[n];
+        int[] count = new int[(1 << DIGIT) + 1];
+        for (int shift = 0; shift < 64; shift += DIGIT) {
             java.util.Arrays.fill(count, 0);
             for (int k = 0; k < n; k++) {
-                count[(int) ((key[k] >>> shift) & 0xFFFF) + 1]++;
+                count[(int) ((key[k] >>> shift) & DIGIT_MASK) + 1]++;
             }
-            if (count[(int) ((key[0] >>> shift) & 0xFFFF) + 1] == n) {
+            if (count[(int) ((key[0] >>> shift) & DIGIT_MASK) + 1] == n) {
                 continue; // every key has this digit: the pass would not move anything
             }
-            for (int d = 0; d < 65536; d++) {
+            for (int d = 0; d < DIGIT_MASK + 1; d++) {
                 count[d + 1] += count[d];
             }
             for (int k = 0; k < n; k++) {
-                int pos = count[(int) ((key[k] >>> shift) & 0xFFFF)]++;
+                int pos = count[(int) ((key[k] >>> shift) & DIGIT_MASK)]++;
                 key2[pos] = key[k];
-                idx2[pos] = idx[k];
+                if (idx != null) {
+                    idx2[pos] = idx[k];
+                }
             }
             long[] tk = key;
             key = key2;
             key2 = tk;
-            int[] ti = idx;
-            idx = idx2;
-            idx2 = ti;
+            if (idx != null) {
+                int[] ti = idx;
+                idx = idx2;
+                idx2 = ti;
+            }
         }
-        if (idx != out) {
-            System.arraycopy(idx, 0, out, 0, n);
+        if (idx != null && idx != idxIn) {
+            System.arraycopy(idx, 0, idxIn, 0, n);
         }
-        return out;
+        return key;
     }
 
     static int[] merge(int[] idx, double[] v) {

@@ -54,12 +54,24 @@ public final class BalanceSummaries {
      * @param table   the balance table of the same units (for MeanBias and MedBias)
      */
     public static BalanceSummary compute(ModelMatrix x, int[] treated, double[] weight, BalanceTable table) {
+        return compute(x, treated, weight, table, null);
+    }
+
+    /**
+     * As {@link #compute(ModelMatrix, int[], double[], BalanceTable)}, with Newton's iteration for the
+     * unmatched sample started from {@code start} (coefficients over the columns of {@code x}, NaN for
+     * a dropped term; {@code null}: from 0). Newton's method converges to the same maximum from any
+     * start (the probit log-likelihood is concave); a start near it, such as the propensity fit's
+     * coefficients on the probit scale, saves iterations over all units.
+     */
+    public static BalanceSummary compute(ModelMatrix x, int[] treated, double[] weight, BalanceTable table, double[] start) {
         int n = treated.length;
         double[] one = new double[n];
         Arrays.fill(one, 1.0);
-        BalanceSummary.Sample before = sample(x, treated, one, table.meanAbsPctBiasBefore(), table.medianAbsPctBiasBefore());
+        BalanceSummary.Sample before = sample(x, treated, one, table.meanAbsPctBiasBefore(), table.medianAbsPctBiasBefore(),
+                start);
         BalanceSummary.Sample after = sample(x, treated, pstestWeights(treated, weight), table.meanAbsPctBiasAfter(),
-                table.medianAbsPctBiasAfter());
+                table.medianAbsPctBiasAfter(), null);
         return new BalanceSummary(before, after, "probit",
                 "importance weights: treated 1 if matched; controls psmatch2 _weight (sum of 1/k over the treated served)");
     }
@@ -89,7 +101,8 @@ public final class BalanceSummaries {
         return w;
     }
 
-    private static BalanceSummary.Sample sample(ModelMatrix x, int[] treated, double[] w, double meanBias, double medBias) {
+    private static BalanceSummary.Sample sample(ModelMatrix x, int[] treated, double[] w, double meanBias, double medBias,
+                                                double[] start) {
         int nT = 0;
         int nC = 0;
         for (int i = 0; i < w.length; i++) {
@@ -107,7 +120,7 @@ public final class BalanceSummaries {
             return new BalanceSummary.Sample(Double.NaN, Double.NaN, 0, Double.NaN, meanBias, medBias, Double.NaN,
                     Double.NaN, nT, nC, diag);
         }
-        Fit f = probit(x, treated, w, diag);
+        Fit f = probit(x, treated, w, start, diag);
         double pseudoR2 = 1 - f.ll / f.ll0;
         double chi2 = 2 * (f.ll - f.ll0);
         int df = f.terms - 1;
@@ -145,7 +158,7 @@ public final class BalanceSummaries {
      * and halves a step that lowers it), iterated until every coefficient changes by less than
      * 1e-12 relative; collinear or empty terms dropped. Only units with w > 0 take part.
      */
-    private static Fit probit(ModelMatrix x, int[] treatedAll, double[] pwAll, List<String> diag) {
+    private static Fit probit(ModelMatrix x, int[] treatedAll, double[] pwAll, double[] start, List<String> diag) {
         // only units with w > 0 take part: work on those rows, in data order
         int[] rows = java.util.stream.IntStream.range(0, pwAll.length).filter(i -> pwAll[i] > 0).toArray();
         int n = rows.length;
@@ -173,7 +186,14 @@ public final class BalanceSummaries {
             swy += pw[i] * treated[i];
         }
         double[] beta = new double[p];
+        for (int a = 0; start != null && a < p; a++) {
+            double s = start[kept[a]];
+            beta[a] = Double.isFinite(s) ? s : 0;
+        }
         double[] eta = new double[n];
+        if (start != null) {
+            ColumnAlgebra.linearPredictor(xs, beta, eta);
+        }
         // lp[i] = log Phi(q_i eta_i), kept with eta so that each iteration evaluates the normal tail once per unit
         double[] lp = new double[n];
         double ll = probitLogLik(treated, eta, pw, lp);
@@ -183,7 +203,6 @@ public final class BalanceSummaries {
         DMatrixRMaj step = new DMatrixRMaj(p, 1);
         double[] g = new double[n];
         double[] h = new double[n];
-        double[] scratch = new double[n];
         double[] trialEta = new double[n];
         double[] trialLp = new double[n];
         boolean converged = false;
@@ -197,7 +216,7 @@ public final class BalanceSummaries {
                 g[i] = pw[i] * q * lam;
                 h[i] = pw[i] * lam * (lam + q * eta[i]);
             }
-            ColumnAlgebra.crossProducts(xs, h, g, scratch, info, score);
+            ColumnAlgebra.crossProducts(xs, h, g, info, score);
             if (!solver.setA(info)) {
                 diag.add("the re-fitted treatment model's information matrix became singular");
                 break;

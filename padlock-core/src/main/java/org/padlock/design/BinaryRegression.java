@@ -50,7 +50,6 @@ public final class BinaryRegression {
         DMatrixRMaj sol = new DMatrixRMaj(p, 1);
         double[] w = new double[n];
         double[] wz = new double[n];
-        double[] scratch = new double[n];
         boolean converged = false;
         int it = 0;
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
@@ -69,7 +68,7 @@ public final class BinaryRegression {
                 w[i] = d * d / var;
                 wz[i] = w[i] * (eta[i] + (y[i] - mu[i]) / d);
             }
-            ColumnAlgebra.crossProducts(xs, w, wz, scratch, info, rhs);
+            ColumnAlgebra.crossProducts(xs, w, wz, info, rhs);
             if (!solver.setA(info.copy())) {
                 diagnostics.add("the information matrix became singular at iteration " + it);
                 break;

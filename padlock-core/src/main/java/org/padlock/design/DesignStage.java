@@ -42,13 +42,13 @@ public final class DesignStage {
         int exT = 0;
         int exC = 0;
         List<String> excludedIds = new ArrayList<>();
-        HashSet<Integer> kept = new HashSet<>();
+        boolean[] kept = new boolean[f.rowCount()];
         for (int i : complete) {
-            kept.add(i);
+            kept[i] = true;
         }
         TextColumn allIds = view.ids();
         for (int i = 0; i < f.rowCount(); i++) {
-            if (!kept.contains(i)) {
+            if (!kept[i]) {
                 if (treat0[i] == 1) {
                     exT++;
                 } else {
@@ -85,13 +85,8 @@ public final class DesignStage {
                 continue;
             }
             var col = g.column(c);
-            boolean constant = true;
-            String first = col.text(0);
-            for (int i = 1; i < col.size() && constant; i++) {
-                constant = java.util.Objects.equals(first, col.text(i));
-            }
-            if (constant) {
-                throw new EstimationException("matching covariate '" + c + "' is constant (" + first
+            if (isConstant(col)) {
+                throw new EstimationException("matching covariate '" + c + "' is constant (" + col.text(0)
                         + ") over the units with complete data; remove it from the specification", diag);
             }
         }
@@ -119,7 +114,8 @@ public final class DesignStage {
         for (String c : spec.exact()) {
             exactCols.add(g.text(c));
         }
-        for (int i = 0; i < strata.length; i++) {
+        java.util.Arrays.fill(strata, "");
+        for (int i = 0; i < strata.length && !exactCols.isEmpty(); i++) {
             StringBuilder sb = new StringBuilder();
             for (int e = 0; e < exactCols.size(); e++) {
                 sb.append(e == 0 ? "" : ", ").append(spec.exact().get(e)).append('=').append(exactCols.get(e).get(i));
@@ -147,11 +143,49 @@ public final class DesignStage {
         ModelMatrix bx = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
                 new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false);
         BalanceTable bal = BalanceTable.compute(bx.names(), bx.x(), treat, m.weight());
-        bal = bal.withSummary(BalanceSummaries.compute(x, treat, m.weight(), bal));
+        bal = bal.withSummary(BalanceSummaries.compute(x, treat, m.weight(), bal, probitStart(ps)));
         MatchedSample withDiag = new MatchedSample(m.ids(), m.treated(), m.pscore(), m.distance(), m.weight(),
                 m.discarded(), m.subclass(), m.cluster(), m.nTreated(), m.nControl(), m.nTreatedMatched(),
                 m.nControlMatched(), m.nDiscarded(), m.caliperWidth(), m.multiClusterControls(), allDiag);
         return new DesignResult(spec, ps, withDiag, bal, exT, exC, excludedIds);
+    }
+
+    /**
+     * Starting values for pstest's probit re-fit on all units: the propensity coefficients, divided
+     * by 1.6 for a logit (Amemiya 1981: logit coefficients are about 1.6 times probit ones); none
+     * when the fit did not converge or separated.
+     */
+    private static double[] probitStart(PropensityFit ps) {
+        if (!ps.converged() || ps.separation().detected()) {
+            return null;
+        }
+        double[] b = ps.coefficients();
+        if (ps.link() == Link.LOGIT) {
+            for (int a = 0; a < b.length; a++) {
+                b[a] /= 1.6;
+            }
+        }
+        return b;
+    }
+
+    /** Whether every row of {@code col} holds the same value (numeric columns compared as numbers, without formatting). */
+    private static boolean isConstant(org.padlock.data.Column col) {
+        if (col instanceof NumericColumn nc) {
+            double first = nc.get(0);
+            for (int i = 1; i < nc.size(); i++) {
+                if (nc.get(i) != first) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        String first = col.text(0);
+        for (int i = 1; i < col.size(); i++) {
+            if (!java.util.Objects.equals(first, col.text(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] toBinary(NumericColumn c) {

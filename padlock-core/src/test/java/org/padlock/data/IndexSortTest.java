@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link IndexSort}: the radix and merge paths give the permutation of a stable sort by
  * {@link Double#compare} (checked against {@code List.sort} with that comparator, which is stable),
+ * and the value sort gives {@code Arrays.sort}'s array,
  * with many ties, negative values, -0.0 and 0.0, infinities and NaN.
  */
 class IndexSortTest {
@@ -46,6 +47,13 @@ class IndexSortTest {
             assertArrayEquals(expected, IndexSort.radix(idx.clone(), v), "radix n=" + n);
             assertArrayEquals(expected, IndexSort.merge(idx.clone(), v), "merge n=" + n);
             assertArrayEquals(expected, IndexSort.byValue(idx.clone(), v), "byValue n=" + n);
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            double[] radix = IndexSort.values(v.clone());
+            for (int k = 0; k < n; k++) {
+                // bit for bit: -0.0 before 0.0 and NaN last, as Arrays.sort
+                assertTrue(Double.doubleToLongBits(sorted[k]) == Double.doubleToLongBits(radix[k]), "values n=" + n + " at " + k);
+            }
         }
         assertTrue(IndexSort.RADIX_MIN > 1);
     }
