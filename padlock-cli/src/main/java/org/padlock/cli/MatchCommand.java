@@ -70,7 +70,13 @@ final class MatchCommand implements Callable<Integer> {
         Set<String> text = new HashSet<>(factors);
         text.add(id);
         text.addAll(exact);
+        java.util.function.Consumer<String> timings = output.verbose ? line -> {
+            output.err().println("time: " + line);
+            output.err().flush();
+        } : line -> { };
+        long start = System.nanoTime();
         Frame f = TableReader.read(data, text);
+        timings.accept(String.format(java.util.Locale.ROOT, "read %s: %.3f s", data.getFileName(), (System.nanoTime() - start) / 1e9));
         List<String> terms = new ArrayList<>(covariates);
         terms.addAll(mahvars);
         List<String> columns = ModelTerms.columns(terms);
@@ -85,7 +91,7 @@ final class MatchCommand implements Callable<Integer> {
         design.addAll(exact);
         DesignResult r;
         try {
-            r = DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null);
+            r = DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null, timings);
         } catch (EstimationException e) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("error", e.getMessage());
@@ -94,7 +100,9 @@ final class MatchCommand implements Callable<Integer> {
             output.printJson(j);
             throw e;
         }
+        long written = System.nanoTime();
         writeMatched(r.sample());
+        timings.accept(String.format(java.util.Locale.ROOT, "write %s: %.3f s", out.getFileName(), (System.nanoTime() - written) / 1e9));
         output.printJson(summary(r));
         for (String d : r.sample().diagnostics()) {
             System.err.println("note: " + d);

@@ -7,6 +7,6 @@ import picocli.CommandLine.Option;
  * it from the arguments to decide whether an error shows its stack trace (docs/CLI.md).
  */
 class VerboseOption {
-    @Option(names = "--verbose", description = "Show stack traces on errors.")
+    @Option(names = "--verbose", description = "Show stack traces on errors; match also prints the time of each step on stderr.")
     boolean verbose;
 }

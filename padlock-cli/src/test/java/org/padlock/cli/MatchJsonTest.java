@@ -67,4 +67,27 @@ class MatchJsonTest {
                     s.get(when).get("median_abs_pct_bias").asDouble(), 1e-9, when);
         }
     }
+
+    @Test
+    void verboseReportsEachStepsTimeOnStderrAndChangesNoOutput() throws Exception {
+        String[] base = {"match", "--data", REF.resolve("lalonde/lalonde.csv").toString(), "--id", "id", "--treatment", "treat",
+                "--covariates", "age,educ,race,married,nodegree,re74,re75", "--factors", "race", "--caliper", "0.2", "--json", "--out"};
+        CliRun plain = CliRun.run(concat(base, dir.resolve("a.csv").toString()));
+        CliRun verbose = CliRun.run(concat(base, dir.resolve("b.csv").toString(), "--verbose"));
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, verbose.code(), verbose.err());
+        for (String step : List.of("read lalonde.csv", "complete cases and model matrix", "propensity fit (", "matching",
+                "balance table", "balance summaries", "write b.csv")) {
+            assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("time: " + step) && l.endsWith(" s")), step + "\n" + verbose.err());
+            assertTrue(plain.err().lines().noneMatch(l -> l.startsWith("time: ")), plain.err());
+        }
+        assertEquals(plain.out(), verbose.out());
+        assertEquals(java.nio.file.Files.readString(dir.resolve("a.csv")), java.nio.file.Files.readString(dir.resolve("b.csv")));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
