@@ -1,7 +1,11 @@
 #!/bin/sh
 # Side-by-side timing of `padlock match` and R (glm + MatchIt) on the same generated CSV.
 # Usage: benchmarks/run_vs_matchit.sh [TREATED] [CONTROLS]   (defaults 1000 100000)
-# Needs: a built tree (./mvnw -B -o -q -DskipTests package), R with MatchIt, GNU time (/usr/bin/time) if present.
+# Needs: a built tree (./mvnw -B -o -q -DskipTests package), R with MatchIt, GNU time (/usr/bin/time).
+# padlock runs through its launcher ./padlock, with the launcher's JVM options (PADLOCK_JAVA_OPTS overrides them).
+# For each side: wall-clock seconds and CPU seconds (user + system, all threads) of the whole process, peak RSS;
+# padlock's own step times (--verbose) and R's (read / glm / matchit / summary). On a shared machine the CPU
+# seconds are the steadier measure; every ratio is R / padlock from the same run.
 set -e
 cd "$(dirname "$0")/.."
 T=${1:-1000}
@@ -9,39 +13,45 @@ C=${2:-100000}
 DIR=$(mktemp -d)
 CSV="$DIR/data.csv"
 java -cp "padlock-bench/target/padlock-bench.jar:padlock-bench/target/lib/*" org.padlock.bench.SyntheticData "$T" "$C" 1 "$CSV"
-echo "data: $T treated, $C controls, 8 covariates (x1..x7, 5-level factor f): $CSV"
-TIME=""
-if [ -x /usr/bin/time ]; then TIME="/usr/bin/time -f %e_s_%M_kB"; fi
-now() { date +%s.%N; }
+echo "data: $T treated, $C controls, 8 covariates (x1..x7, 5-level factor f): $CSV; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+TIME="/usr/bin/time -f %e_s_%U_u_%S_s_%M_kB"
+stat_of() { grep -o '[0-9.]*_s_[0-9.]*_u_[0-9.]*_s_[0-9]*_kB' "$1" | tail -1; }
+wall() { echo "$1" | cut -d_ -f1; }
+cpu() { echo "$1" | awk -F_ '{print $3 + $5}'; }
+rss() { echo "$1" | awk -F_ '{printf "%.0f MB", $7 / 1024}'; }
+step() { grep "^time: $2" "$1" | head -1 | sed 's/.*: \([0-9.]*\) s (CPU \([0-9.]*\) s)$/\1/'; }
+stepcpu() { grep "^time: $2" "$1" | head -1 | sed 's/.*: \([0-9.]*\) s (CPU \([0-9.]*\) s)$/\2/'; }
 run_padlock() {
-  s=$(now)
-  $TIME java -jar padlock-cli/target/padlock.jar match --data "$CSV" --id id --treatment treat \
-    --covariates x1,x2,x3,x4,x5,x6,x7,f --factors f --caliper 0.2 $1 --out "$DIR/matched.csv" --json \
+  $TIME ./padlock match --data "$CSV" --id id --treatment treat \
+    --covariates x1,x2,x3,x4,x5,x6,x7,f --factors f --caliper 0.2 $1 --out "$DIR/matched.csv" --json --verbose \
     > "$DIR/padlock.json" 2> "$DIR/padlock.err" || { cat "$DIR/padlock.err"; exit 1; }
-  e=$(now)
-  echo "$e - $s" | bc
+  P=$(stat_of "$DIR/padlock.err")
+  FIT=$(step "$DIR/padlock.err" "propensity fit")
+  MATCH=$(step "$DIR/padlock.err" "matching")
+  PFM=$(echo "$FIT + $MATCH" | bc)
+  PFMCPU=$(echo "$(stepcpu "$DIR/padlock.err" "propensity fit") + $(stepcpu "$DIR/padlock.err" "matching")" | bc)
+  echo "  padlock match: wall $(wall "$P") s, CPU $(cpu "$P") s, peak RSS $(rss "$P")"
+  echo "    steps: $(grep '^time: ' "$DIR/padlock.err" | sed 's/^time: //' | tr '\n' ';')"
+  echo "    propensity fit + matching: $PFM s (CPU $PFMCPU s); treated matched: $(grep -o '"n_treated_matched" : [0-9]*' "$DIR/padlock.json" | grep -o '[0-9]*$')"
 }
 run_r() {
-  s=$(now)
   $TIME Rscript benchmarks/matchit_bench.R "$CSV" "$1" "$2" "$3" > "$DIR/r.out" 2> "$DIR/r.err" || { cat "$DIR/r.err"; exit 1; }
-  e=$(now)
-  echo "$e - $s" | bc
+  R=$(stat_of "$DIR/r.err")
+  GLM=$(grep -o 'glm_s [0-9.]*' "$DIR/r.out" | cut -d' ' -f2)
+  MI=$(grep -o 'matchit_s [0-9.]*' "$DIR/r.out" | cut -d' ' -f2)
+  echo "  R ($1 matcher): wall $(wall "$R") s, CPU $(cpu "$R") s, peak RSS $(rss "$R")"
+  echo "    $(head -1 "$DIR/r.out")"
+  echo "  ratios R / padlock: whole process wall $(echo "scale=2; $(wall "$R") / $(wall "$P")" | bc), CPU $(echo "scale=2; $(cpu "$R") / $(cpu "$P")" | bc);" \
+       "R glm alone / padlock whole process $(echo "scale=2; $GLM / $(wall "$P")" | bc);" \
+       "R glm alone / padlock fit + matching $(echo "scale=2; $GLM / $PFM" | bc) (by padlock's CPU $(echo "scale=2; $GLM / $PFMCPU" | bc));" \
+       "R matchit() (its glm + matching) / padlock fit + matching $(echo "scale=2; $MI / $PFM" | bc)"
 }
 echo "design 1:1 without replacement, caliper 0.2 SD"
-P=$(run_padlock "")
-echo "  padlock match (whole process): ${P}s  $(grep -o '[0-9.]*_s_[0-9]*_kB' "$DIR/padlock.err" | tail -1)"
-echo "    treated matched: $(grep -o '"n_treated_matched" : [0-9]*' "$DIR/padlock.json")"
-for MODE in compiled fixed; do
-  R=$(run_r $MODE 1 FALSE)
-  echo "  R glm + MatchIt ($MODE matcher) (whole process): ${R}s  $(grep -o '[0-9.]*_s_[0-9]*_kB' "$DIR/r.err" | tail -1)"
-  echo "    $(head -1 "$DIR/r.out")"
-  echo "  ratio R / padlock: $(echo "scale=2; $R / $P" | bc)"
-done
+run_padlock ""
+run_r compiled 1 FALSE
+if [ "$C" -le 200000 ]; then run_r fixed 1 FALSE; fi
 echo "design 6:1 with replacement, caliper 0.2 SD"
-P=$(run_padlock "--ratio 6 --replace")
-echo "  padlock match (whole process): ${P}s  $(grep -o '[0-9.]*_s_[0-9]*_kB' "$DIR/padlock.err" | tail -1)"
-R=$(run_r compiled 6 TRUE)
-echo "  R glm + MatchIt (compiled matcher; 4.5.1 is wrong for k:1 with replacement, timing only): ${R}s  $(grep -o '[0-9.]*_s_[0-9]*_kB' "$DIR/r.err" | tail -1)"
-echo "    $(head -1 "$DIR/r.out")"
-echo "  ratio R / padlock: $(echo "scale=2; $R / $P" | bc)"
+run_padlock "--ratio 6 --replace"
+run_r compiled 6 TRUE
+echo "  (MatchIt 4.5.1's compiled matcher is wrong for k:1 with replacement: its time is shown, not its matches)"
 rm -rf "$DIR"

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.padlock.EstimationException;
+import org.padlock.StepTimer;
 import org.padlock.balance.BalanceRow;
 import org.padlock.data.Frame;
 import org.padlock.data.Json;
@@ -70,13 +71,12 @@ final class MatchCommand implements Callable<Integer> {
         Set<String> text = new HashSet<>(factors);
         text.add(id);
         text.addAll(exact);
-        java.util.function.Consumer<String> timings = output.verbose ? line -> {
+        StepTimer timings = output.verbose ? StepTimer.start(line -> {
             output.err().println("time: " + line);
             output.err().flush();
-        } : line -> { };
-        long start = System.nanoTime();
+        }) : StepTimer.silent();
         Frame f = TableReader.read(data, text);
-        timings.accept(String.format(java.util.Locale.ROOT, "read %s: %.3f s", data.getFileName(), (System.nanoTime() - start) / 1e9));
+        timings.lap("read " + data.getFileName());
         List<String> terms = new ArrayList<>(covariates);
         terms.addAll(mahvars);
         List<String> columns = ModelTerms.columns(terms);
@@ -100,9 +100,8 @@ final class MatchCommand implements Callable<Integer> {
             output.printJson(j);
             throw e;
         }
-        long written = System.nanoTime();
         writeMatched(r.sample());
-        timings.accept(String.format(java.util.Locale.ROOT, "write %s: %.3f s", out.getFileName(), (System.nanoTime() - written) / 1e9));
+        timings.lap("write " + out.getFileName());
         output.printJson(summary(r));
         for (String d : r.sample().diagnostics()) {
             System.err.println("note: " + d);

@@ -78,7 +78,7 @@ class MatchJsonTest {
         assertEquals(0, verbose.code(), verbose.err());
         for (String step : List.of("read lalonde.csv", "complete cases and model matrix", "propensity fit (", "matching",
                 "balance table", "balance summaries", "write b.csv")) {
-            assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("time: " + step) && l.endsWith(" s")), step + "\n" + verbose.err());
+            assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("time: " + step) && l.matches(".*: [0-9.]+ s \\(CPU [0-9.]+ s\\)")), step + "\n" + verbose.err());
             assertTrue(plain.err().lines().noneMatch(l -> l.startsWith("time: ")), plain.err());
         }
         assertEquals(plain.out(), verbose.out());

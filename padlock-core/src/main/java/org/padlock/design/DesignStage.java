@@ -3,9 +3,9 @@ package org.padlock.design;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Consumer;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.padlock.EstimationException;
+import org.padlock.StepTimer;
 import org.padlock.balance.BalanceTable;
 import org.padlock.data.Frame;
 import org.padlock.data.MissingPolicy;
@@ -29,16 +29,14 @@ public final class DesignStage {
      * @param cluster column carrying each treated unit's cluster to its controls, or {@code null}
      */
     public static DesignResult run(OutcomeBlindView view, MatchSpec spec, String cluster) {
-        return run(view, spec, cluster, line -> { });
+        return run(view, spec, cluster, StepTimer.silent());
     }
 
     /**
-     * As {@link #run(OutcomeBlindView, MatchSpec, String)}, reporting each step's wall-clock time to
-     * {@code timings} (one line per step, e.g. {@code "propensity fit: 1.234 s"}); the times never
-     * enter the result, which stays byte-identical across runs.
+     * As {@link #run(OutcomeBlindView, MatchSpec, String)}, reporting each step's time to
+     * {@code timings}; the times never enter the result, which stays byte-identical across runs.
      */
-    public static DesignResult run(OutcomeBlindView view, MatchSpec spec, String cluster, Consumer<String> timings) {
-        long t0 = System.nanoTime();
+    public static DesignResult run(OutcomeBlindView view, MatchSpec spec, String cluster, StepTimer timings) {
         List<String> needed = new ArrayList<>(ModelTerms.columns(spec.covariates()));
         needed.addAll(spec.exact());
         needed.addAll(spec.mahvarColumns());
@@ -107,9 +105,9 @@ public final class DesignStage {
         for (int i = 0; i < y.length; i++) {
             y[i] = treat[i];
         }
-        long t1 = lap(timings, "complete cases and model matrix", t0);
+        timings.lap("complete cases and model matrix");
         PropensityFit ps = BinaryRegression.fit(x, y, spec.link());
-        long t2 = lap(timings, "propensity fit (" + ps.iterations() + " iterations)", t1);
+        timings.lap("propensity fit (" + ps.iterations() + " iterations)");
         if (ps.separation().detected() && spec.distance() != MatchSpec.Distance.MAHALANOBIS) {
             List<String> d = new ArrayList<>(ps.diagnostics());
             d.add(MatchFailure.scoreDistribution(ps.fitted(), treat));
@@ -147,7 +145,7 @@ public final class DesignStage {
         }
         MatchedSample m = NearestNeighbourMatcher.match(List.of(g.text(view.idColumn()).values()), treat, p, dist, strata,
                 clusters, spec, mahal);
-        long t3 = lap(timings, "matching", t2);
+        timings.lap("matching");
         List<String> allDiag = new ArrayList<>(ps.diagnostics());
         allDiag.addAll(m.diagnostics());
         if (m.nTreatedMatched() == 0) {
@@ -157,20 +155,13 @@ public final class DesignStage {
         ModelMatrix bx = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
                 new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false);
         BalanceTable bal = BalanceTable.compute(bx.names(), bx.x(), treat, m.weight());
-        long t4 = lap(timings, "balance table", t3);
+        timings.lap("balance table");
         bal = bal.withSummary(BalanceSummaries.compute(x, treat, m.weight(), bal, probitStart(ps)));
-        lap(timings, "balance summaries (re-fitted treatment models)", t4);
+        timings.lap("balance summaries (re-fitted treatment models)");
         MatchedSample withDiag = new MatchedSample(m.ids(), m.treated(), m.pscore(), m.distance(), m.weight(),
                 m.discarded(), m.subclass(), m.cluster(), m.nTreated(), m.nControl(), m.nTreatedMatched(),
                 m.nControlMatched(), m.nDiscarded(), m.caliperWidth(), m.multiClusterControls(), allDiag);
         return new DesignResult(spec, ps, withDiag, bal, exT, exC, excludedIds);
-    }
-
-    /** Reports the time since {@code since} for {@code step} and returns the current time. */
-    private static long lap(Consumer<String> timings, String step, long since) {
-        long now = System.nanoTime();
-        timings.accept(String.format(java.util.Locale.ROOT, "%s: %.3f s", step, (now - since) / 1e9));
-        return now;
     }
 
     /**
