@@ -73,20 +73,21 @@ public final class TableReader {
             for (int j = 0; j < numeric.length; j++) {
                 numeric[j] = !forceText.contains(name(md, j)) && isNumericType(md.getColumnType(j + 1));
             }
-            return toFrame(label, rs, numeric, forceText, null);
+            return toFrame(label, rs, numeric, forceText);
         }
     }
 
     /**
      * One pass over the CSV with every column not forced to text converted to DOUBLE inside DuckDB,
-     * which parses decimal text much faster than the JVM. A cell converts when it is missing
-     * ({@code NA} or empty: NULL) or when DuckDB's cast accepts it and it holds none of {@code n N _}
-     * (DuckDB, unlike the contract, accepts {@code inf}, {@code nan} and digit separators); any other
-     * cell becomes the marker NaN. A column with a marker is read again as text, and {@link #parseAll}
-     * decides it with the contract's own rule (a column of words stays text; a cell padded with
-     * white space around {@code NA} is missing). DuckDB's cast trims only white space that
+     * which parses decimal text much faster than the JVM. A missing cell ({@code NA} or empty) is
+     * NULL; a cell with a digit separator {@code _} (which DuckDB's cast, unlike the contract,
+     * accepts) or one the cast rejects becomes the marker NaN. A column holding a NaN or an infinity
+     * (DuckDB also accepts {@code nan} and {@code inf}) is read again as text, and {@link #parseAll}
+     * decides it with the contract's own rule (a column of words stays text; a cell padded with white
+     * space around {@code NA} is missing). DuckDB's cast trims only white space that
      * {@link String#strip} also removes and is correctly rounded, as {@link Double#parseDouble}, so
      * every column gets exactly the values and type the text route would give, without its cost.
+     * Text columns come through {@link #readText}.
      */
     private static Frame csv(Connection con, String label, Path file, Set<String> forceText) throws SQLException {
         List<String> labels = new ArrayList<>();
@@ -96,37 +97,131 @@ public final class TableReader {
                 labels.add(md.getColumnLabel(j + 1));
             }
         }
-        boolean[] numeric = new boolean[labels.size()];
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (int j = 0; j < labels.size(); j++) {
-            String q = quote(labels.get(j));
-            numeric[j] = !forceText.contains(stripBom(labels.get(j)).strip());
-            select.append(j == 0 ? "" : ", ").append(numeric[j]
-                    ? "CASE WHEN " + q + " IS NULL OR " + q + " IN ('', 'NA') THEN NULL WHEN TRY_CAST(" + q
-                    + " AS DOUBLE) IS NOT NULL AND NOT contains(" + q + ", 'n') AND NOT contains(" + q + ", 'N') AND NOT contains("
-                    + q + ", '_') THEN CAST(" + q + " AS DOUBLE) ELSE 'nan'::DOUBLE END AS " + q : q);
+        int k = labels.size();
+        if (k == 0) {
+            throw new DataException(label, -1, null, "file has no columns");
         }
-        try (ResultSet rs = query(con, select + " FROM " + CSV_SOURCE, file)) {
-            return toFrame(label, rs, numeric, forceText, (cols, rejected) -> reread(con, file, labels, cols, rejected));
+        String[] names = new String[k];
+        List<Integer> numeric = new ArrayList<>();
+        List<Integer> text = new ArrayList<>();
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int j = 0; j < k; j++) {
+            names[j] = stripBom(labels.get(j)).strip();
+            if (forceText.contains(names[j])) {
+                text.add(j);
+                continue;
+            }
+            String q = quote(labels.get(j));
+            select.append(numeric.isEmpty() ? "" : ", ").append("CASE WHEN ").append(q).append(" IS NULL OR ").append(q)
+                    .append(" IN ('', 'NA') THEN NULL WHEN contains(").append(q).append(", '_') THEN 'nan'::DOUBLE ELSE coalesce(TRY_CAST(")
+                    .append(q).append(" AS DOUBLE), 'nan'::DOUBLE) END");
+            numeric.add(j);
+        }
+        double[][] num = new double[k][];
+        int n = -1;
+        if (!numeric.isEmpty()) {
+            try (ResultSet rs = query(con, select + " FROM " + CSV_SOURCE, file)) {
+                n = readDoubles(rs, numeric, num);
+            }
+            for (int j : numeric) {
+                if (num[j] == null) {
+                    text.add(j); // a marker: decided on its text
+                }
+            }
+        }
+        String[][] txt = new String[k][];
+        if (!text.isEmpty()) {
+            text.sort(null);
+            int rows = readText(con, file, labels, text, txt);
+            if (n >= 0 && rows != n) {
+                throw new DataException(label, -1, null, "cannot be read as CSV: the text columns have " + rows
+                        + " rows and the numeric ones " + n);
+            }
+            n = rows;
+        }
+        List<Column> cols = new ArrayList<>(k);
+        for (int j = 0; j < k; j++) {
+            if (num[j] != null) {
+                cols.add(new NumericColumn(names[j], num[j]));
+            } else {
+                double[] parsed = forceText.contains(names[j]) ? null : parseAll(txt[j]);
+                cols.add(parsed == null ? new TextColumn(names[j], txt[j]) : new NumericColumn(names[j], parsed));
+            }
+        }
+        return frame(label, cols);
+    }
+
+    /**
+     * Reads the DOUBLE columns of {@code rs} (the k-th holds column {@code columns.get(k)}) into
+     * {@code out}; a column holding a NaN (the marker) or an infinity is left {@code null}. SQL NULL is
+     * missing (NaN).
+     * Returns the number of rows.
+     */
+    private static int readDoubles(ResultSet rs, List<Integer> columns, double[][] out) throws SQLException {
+        int m = columns.size();
+        double[][] buf = new double[m][1024];
+        boolean[] marked = new boolean[m];
+        int n = 0;
+        while (rs.next()) {
+            if (n == buf[0].length) {
+                for (int c = 0; c < m; c++) {
+                    buf[c] = java.util.Arrays.copyOf(buf[c], 2 * n);
+                }
+            }
+            for (int c = 0; c < m; c++) {
+                double v = rs.getDouble(c + 1);
+                if (rs.wasNull()) {
+                    v = Double.NaN;
+                } else if (Double.isNaN(v) || Double.isInfinite(v)) {
+                    marked[c] = true;
+                }
+                buf[c][n] = v;
+            }
+            n++;
+        }
+        for (int c = 0; c < m; c++) {
+            out[columns.get(c)] = marked[c] ? null : java.util.Arrays.copyOf(buf[c], n);
+        }
+        return n;
+    }
+
+    /**
+     * Reads the columns {@code columns} (indices into {@code labels}) as text into {@code out}, cells
+     * stripped and missing ones {@code null}; returns the number of rows. DuckDB writes them to a
+     * temporary file with every value quoted (a missing one unquoted and empty), which is read back
+     * here: far cheaper than one JDBC string per cell.
+     */
+    private static int readText(Connection con, Path file, List<String> labels, List<Integer> columns, String[][] out)
+            throws SQLException {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("padlock-text", ".csv");
+            StringBuilder select = new StringBuilder("SELECT ");
+            for (int c = 0; c < columns.size(); c++) {
+                select.append(c == 0 ? "" : ", ").append(quote(labels.get(columns.get(c))));
+            }
+            try (java.sql.Statement st = con.createStatement()) {
+                st.execute("COPY (" + select + " FROM " + CSV_SOURCE.replace("?", literal(file.toAbsolutePath().toString()))
+                        + ") TO " + literal(tmp.toString())
+                        + " (FORMAT csv, HEADER false, QUOTE '\"', ESCAPE '\"', FORCE_QUOTE *, NEW_LINE '\n')");
+            }
+            String body = Files.readString(tmp, java.nio.charset.StandardCharsets.UTF_8);
+            return QuotedColumns.parse(body, columns, out);
+        } catch (IOException e) {
+            throw new SQLException("temporary file: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            }
         }
     }
 
-    /** The columns of {@code rejected} (indices into {@code labels}) read again as text, into {@code cols}. */
-    private static void reread(Connection con, Path file, List<String> labels, String[][] cols, List<Integer> rejected)
-            throws SQLException {
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (int k = 0; k < rejected.size(); k++) {
-            select.append(k == 0 ? "" : ", ").append(quote(labels.get(rejected.get(k))));
-        }
-        try (ResultSet rs = query(con, select + " FROM " + CSV_SOURCE, file)) {
-            int n = 0;
-            while (rs.next()) {
-                for (int k = 0; k < rejected.size(); k++) {
-                    cols[rejected.get(k)][n] = cell(rs.getString(k + 1));
-                }
-                n++;
-            }
-        }
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     private static ResultSet query(Connection con, String sql, Path file) throws SQLException {
@@ -134,11 +229,6 @@ public final class TableReader {
         ps.closeOnCompletion();
         ps.setString(1, file.toAbsolutePath().toString());
         return ps.executeQuery();
-    }
-
-    /** Fills the text of the columns whose DOUBLE form held a marker. */
-    private interface Reread {
-        void into(String[][] cols, List<Integer> rejected) throws SQLException;
     }
 
     private static String quote(String name) {
@@ -159,86 +249,71 @@ public final class TableReader {
     }
 
     /** A text cell as the frame holds it: stripped, {@code null} when missing. */
-    private static String cell(String s) {
+    static String cell(String s) {
         String t = s == null ? null : s.strip();
         return t == null || MISSING.contains(t) ? null : t;
     }
 
     /**
-     * The frame of {@code rs}: columns flagged {@code numeric} read as doubles (SQL NULL is missing);
-     * a numeric column holding a NaN is re-read as text through {@code reread} (never null then) and
-     * decided by {@link #parseAll}, as are the text columns not in {@code forceText}.
+     * The frame of a Parquet result: columns flagged {@code numeric} read as doubles (SQL NULL and NaN
+     * are missing), the others as text, decided by {@link #parseAll} unless in {@code forceText}.
      */
-    private static Frame toFrame(String label, ResultSet rs, boolean[] numeric, Set<String> forceText, Reread reread)
-            throws SQLException {
+    private static Frame toFrame(String label, ResultSet rs, boolean[] numeric, Set<String> forceText) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int k = md.getColumnCount();
         if (k == 0) {
             throw new DataException(label, -1, null, "file has no columns");
         }
-        String[] names = new String[k];
-        for (int j = 0; j < k; j++) {
-            names[j] = name(md, j);
-        }
-        int capacity = 1024;
-        double[][] numBuf = new double[k][];
-        String[][] textBuf = new String[k][];
-        boolean[] marked = new boolean[k];
+        List<Integer> num = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             if (numeric[j]) {
-                numBuf[j] = new double[capacity];
-            } else {
-                textBuf[j] = new String[capacity];
+                num.add(j);
             }
+        }
+        int capacity = 1024;
+        String[][] textBuf = new String[k][];
+        double[][] numBuf = new double[num.size()][capacity];
+        for (int j = 0; j < k; j++) {
+            textBuf[j] = numeric[j] ? null : new String[capacity];
         }
         int n = 0;
         while (rs.next()) {
             if (n == capacity) {
                 capacity *= 2;
+                for (int c = 0; c < num.size(); c++) {
+                    numBuf[c] = java.util.Arrays.copyOf(numBuf[c], capacity);
+                }
                 for (int j = 0; j < k; j++) {
-                    if (numeric[j]) {
-                        numBuf[j] = java.util.Arrays.copyOf(numBuf[j], capacity);
-                    } else {
-                        textBuf[j] = java.util.Arrays.copyOf(textBuf[j], capacity);
-                    }
+                    textBuf[j] = numeric[j] ? null : java.util.Arrays.copyOf(textBuf[j], capacity);
                 }
             }
+            for (int c = 0; c < num.size(); c++) {
+                double v = rs.getDouble(num.get(c) + 1);
+                numBuf[c][n] = rs.wasNull() ? Double.NaN : v;
+            }
             for (int j = 0; j < k; j++) {
-                if (numeric[j]) {
-                    double v = rs.getDouble(j + 1);
-                    if (rs.wasNull()) {
-                        v = Double.NaN;
-                    } else if (reread != null && Double.isNaN(v)) {
-                        marked[j] = true;
-                    }
-                    numBuf[j][n] = v;
-                } else {
+                if (!numeric[j]) {
                     textBuf[j][n] = cell(rs.getString(j + 1));
                 }
             }
             n++;
         }
-        List<Integer> rejected = new ArrayList<>();
-        for (int j = 0; j < k; j++) {
-            if (marked[j]) {
-                rejected.add(j);
-                numBuf[j] = null;
-                textBuf[j] = new String[n];
-            }
-        }
-        if (!rejected.isEmpty()) {
-            reread.into(textBuf, rejected);
-        }
         List<Column> cols = new ArrayList<>(k);
+        int c = 0;
         for (int j = 0; j < k; j++) {
-            if (numBuf[j] != null) {
-                cols.add(new NumericColumn(names[j], n == capacity ? numBuf[j] : java.util.Arrays.copyOf(numBuf[j], n)));
+            String name = name(md, j);
+            if (numeric[j]) {
+                cols.add(new NumericColumn(name, java.util.Arrays.copyOf(numBuf[c++], n)));
             } else {
-                String[] vals = textBuf[j].length == n ? textBuf[j] : java.util.Arrays.copyOf(textBuf[j], n);
-                double[] parsed = forceText.contains(names[j]) ? null : parseAll(vals);
-                cols.add(parsed == null ? new TextColumn(names[j], vals) : new NumericColumn(names[j], parsed));
+                String[] vals = java.util.Arrays.copyOf(textBuf[j], n);
+                double[] parsed = forceText.contains(name) ? null : parseAll(vals);
+                cols.add(parsed == null ? new TextColumn(name, vals) : new NumericColumn(name, parsed));
             }
         }
+        return frame(label, cols);
+    }
+
+    private static Frame frame(String label, List<Column> cols) {
         try {
             return new Frame(label, cols);
         } catch (IllegalArgumentException e) {

@@ -75,9 +75,9 @@ class TableReaderNumericTest {
     @Test
     void cellsDuckDbWouldCastButTheContractRejectsOrPaddedMissingCells() throws Exception {
         Path f = dir.resolve("g.csv");
-        Files.writeString(f, "id,inf,nan,big,pad,tab,blank,word\n"
-                + "1,1,1,1e400, NA ,\t2.5\t,  ,a\n"
-                + "2,inf,nan,-Infinity,3,-1,4,b\n");
+        Files.writeString(f, "id,inf,nan,big,pad,tab,blank,word,huge\n"
+                + "1,1,1,1e400, NA ,\t2.5\t,  ,a,1e400\n"
+                + "2,inf,nan,-Infinity,3,-1,4,b,2\n");
         Frame fr = TableReader.read(f, Set.of("id"));
         assertInstanceOf(TextColumn.class, fr.column("inf"));
         assertEquals("inf", fr.text("inf").get(1));
@@ -92,6 +92,33 @@ class TableReaderNumericTest {
         assertTrue(Double.isNaN(blank[0]));
         assertEquals(4, blank[1], 0);
         assertEquals("b", fr.text("word").get(1));
+        // digits and an exponent only: a number for the contract, though it overflows to infinity
+        assertEquals(Double.POSITIVE_INFINITY, fr.numeric("huge").values()[0], 0);
+        assertEquals(2, fr.numeric("huge").values()[1], 0);
+    }
+
+    @Test
+    void textCellsKeepQuotesCommasLineBreaksAndUnicode() throws Exception {
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, "id,name,n\n"
+                + "007,\"Smith, J\",1\n"
+                + "x\"y,\"she said \"\"hi\"\"\",2\n"
+                + "3,\"two\nlines\",3\n"
+                + "4, NA ,4\n"
+                + "5,,5\n"
+                + "6,\u00e9cole \u2013 Saint-\u00c9tienne,6\n", StandardCharsets.UTF_8);
+        Frame fr = TableReader.read(f, Set.of("id"));
+        assertEquals(6, fr.rowCount());
+        assertEquals("007", fr.text("id").get(0));
+        assertEquals("x\"y", fr.text("id").get(1));
+        TextColumn name = fr.text("name");
+        assertEquals("Smith, J", name.get(0));
+        assertEquals("she said \"hi\"", name.get(1));
+        assertEquals("two\nlines", name.get(2));
+        assertEquals(null, name.get(3));
+        assertEquals(null, name.get(4));
+        assertEquals("\u00e9cole \u2013 Saint-\u00c9tienne", name.get(5));
+        assertEquals(6, fr.numeric("n").values()[5], 0);
     }
 
     @Test
