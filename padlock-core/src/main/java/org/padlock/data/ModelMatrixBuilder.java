@@ -62,24 +62,31 @@ public final class ModelMatrixBuilder {
         if (factor) {
             TextColumn t = frame.text(c);
             List<String> levels = levels(t, used);
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int l = 0; l < levels.size(); l++) {
+                index.put(levels.get(l), l);
+            }
+            // each row's level once (-1: missing), then one indicator column per level
+            int[] code = new int[n];
             boolean anyMissing = false;
-            for (int i : used) {
-                anyMissing |= t.get(i) == null;
+            for (int k = 0; k < n; k++) {
+                String v = t.get(used[k]);
+                code[k] = v == null ? -1 : index.get(v);
+                anyMissing |= v == null;
             }
             int first = dropReference ? 1 : 0;
             for (int l = first; l < levels.size(); l++) {
-                String lev = levels.get(l);
                 double[] d = new double[n];
                 for (int k = 0; k < n; k++) {
-                    d[k] = lev.equals(t.get(used[k])) ? 1.0 : 0.0;
+                    d[k] = code[k] == l ? 1.0 : 0.0;
                 }
-                names.add(c + "_" + lev);
+                names.add(c + "_" + levels.get(l));
                 cols.add(d);
             }
             if (anyMissing) {
                 double[] d = new double[n];
                 for (int k = 0; k < n; k++) {
-                    d[k] = t.get(used[k]) == null ? 1.0 : 0.0;
+                    d[k] = code[k] == -1 ? 1.0 : 0.0;
                 }
                 names.add(c + "_missing");
                 cols.add(d);
@@ -165,10 +172,7 @@ public final class ModelMatrixBuilder {
 
     /** Rows of {@code rows} where none of the columns is missing. */
     public static int[] completeRows(Frame frame, int[] rows, List<String> columns) {
-        List<Column> cs = new ArrayList<>();
-        for (String c : ModelTerms.columns(frame, columns)) {
-            cs.add(frame.column(c));
-        }
+        Column[] cs = ModelTerms.columns(frame, columns).stream().map(frame::column).toArray(Column[]::new);
         int[] out = new int[rows.length];
         int m = 0;
         outer:
@@ -180,18 +184,18 @@ public final class ModelMatrixBuilder {
             }
             out[m++] = i;
         }
-        return java.util.Arrays.copyOf(out, m);
+        return m == rows.length && out.length == m ? out : java.util.Arrays.copyOf(out, m);
     }
 
     /** Sorted distinct non-missing levels among the rows: numerically if all are numbers, else as text. */
     public static List<String> levels(TextColumn t, int[] rows) {
-        TreeSet<String> set = new TreeSet<>();
+        java.util.HashSet<String> set = new java.util.HashSet<>();
         for (int i : rows) {
             if (t.get(i) != null) {
                 set.add(t.get(i));
             }
         }
-        List<String> out = new ArrayList<>(set);
+        List<String> out = new ArrayList<>(new TreeSet<>(set));
         boolean numeric = out.stream().allMatch(s -> TableReader.parseNumber(s) != null);
         if (numeric) {
             out.sort(Comparator.comparingDouble(TableReader::parseNumber));
