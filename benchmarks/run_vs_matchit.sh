@@ -13,6 +13,7 @@ C=${2:-100000}
 DIR=$(mktemp -d)
 CSV="$DIR/data.csv"
 java -cp "padlock-bench/target/padlock-bench.jar:padlock-bench/target/lib/*" org.padlock.bench.SyntheticData "$T" "$C" 1 "$CSV"
+./padlock --version > /dev/null  # the launcher rebuilds here, not inside a timed run, if sources changed
 echo "data: $T treated, $C controls, 8 covariates (x1..x7, 5-level factor f): $CSV; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 TIME="/usr/bin/time -f %e_s_%U_u_%S_s_%M_kB"
 stat_of() { grep -o '[0-9.]*_s_[0-9.]*_u_[0-9.]*_s_[0-9]*_kB' "$1" | tail -1; }
@@ -49,7 +50,7 @@ run_r() {
 echo "design 1:1 without replacement, caliper 0.2 SD"
 run_padlock ""
 run_r compiled 1 FALSE
-if [ "$C" -le 200000 ]; then run_r fixed 1 FALSE; fi
+if [ "$C" -le 100000 ]; then run_r fixed 1 FALSE; fi
 echo "design 6:1 with replacement, caliper 0.2 SD"
 run_padlock "--ratio 6 --replace"
 run_r compiled 6 TRUE
