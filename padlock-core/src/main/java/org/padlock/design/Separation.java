@@ -55,11 +55,16 @@ public record Separation(boolean detected, int extremeFitted, List<String> terms
         }
         List<String> perfect = new ArrayList<>();
         List<String> diverging = new ArrayList<>();
+        // one pass over the rows per term, the terms on all cores; the findings are collected in term order
+        String[] whys = java.util.stream.IntStream.range(0, x.length).parallel()
+                .mapToObj(j -> names.get(j).equals(org.padlock.data.ModelMatrixBuilder.INTERCEPT) || Double.isNaN(beta[j])
+                        ? null : perfectPredictor(x[j], y))
+                .toArray(String[]::new);
         for (int j = 0; j < x.length; j++) {
             if (names.get(j).equals(org.padlock.data.ModelMatrixBuilder.INTERCEPT) || Double.isNaN(beta[j])) {
                 continue;
             }
-            String why = perfectPredictor(x[j], y);
+            String why = whys[j];
             if (why != null) {
                 perfect.add(names.get(j) + " (" + why + ")");
                 continue;
