@@ -55,6 +55,26 @@ public final class GramAccumulator {
         return total;
     }
 
+    /**
+     * {@code Z'Z} (full, symmetric) of the first {@code rows} rows of the column-stored {@code z}, by the same
+     * tiled kernel; e.g. to add up many outer products {@code sum_r z_r z_r'} at once.
+     */
+    public static double[][] crossProduct(double[][] z, int rows) {
+        int q = z.length;
+        GramKernel k = GramKernel.local(q);
+        double[] ones = new double[rows];
+        java.util.Arrays.fill(ones, 1.0);
+        k.addRange(z, ones, 0, rows);
+        double[][] out = new double[q][q];
+        for (int a = 0; a < q; a++) {
+            for (int b = a; b < q; b++) {
+                out[a][b] = k.get(a, b);
+                out[b][a] = out[a][b];
+            }
+        }
+        return out;
+    }
+
     /** Rows per chunk of {@link #of(double[][], double[], double[])}; fixed, so results do not depend on the thread count. */
     public static final int CHUNK = 1 << 15;
 

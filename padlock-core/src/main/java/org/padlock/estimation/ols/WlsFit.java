@@ -129,6 +129,51 @@ public final class WlsFit {
         return acc;
     }
 
+    /**
+     * {@code X'VX} (kept terms) over all observations for per-observation factors {@code v} (e.g. {@code w^2}
+     * for the {@code sum_h X_h'W_h W_h X_h} of CR2), accumulated as {@link GramAccumulator#of} does.
+     */
+    public double[][] crossProducts(double[] v) {
+        if (v.length != y.length) {
+            throw new IllegalArgumentException("need one factor per observation: " + v.length + " vs " + y.length);
+        }
+        return GramAccumulator.of(x, residuals, v).xtwx();
+    }
+
+    /**
+     * For the listed observations (e.g. one cluster), the unweighted cross-products of {@code L} and the
+     * residuals {@code e}: {@code L'L}, {@code L'e}, {@code e'e}, where {@code L = X} or, with
+     * {@code withWeighted}, {@code L = [X, WX]} ({@code 2k} columns).
+     */
+    public GramAccumulator residualCrossProducts(int[] rows, boolean withWeighted) {
+        int k = beta.length;
+        int width = withWeighted ? 2 * k : k;
+        int m = rows.length;
+        double[][] l = new double[width][m];
+        double[] e = new double[m];
+        double[] ones = new double[m];
+        java.util.Arrays.fill(ones, 1.0);
+        for (int j = 0; j < k; j++) {
+            double[] col = x[j];
+            double[] lj = l[j];
+            for (int r = 0; r < m; r++) {
+                lj[r] = col[rows[r]];
+            }
+            if (withWeighted) {
+                double[] wj = l[k + j];
+                for (int r = 0; r < m; r++) {
+                    wj[r] = lj[r] * w[rows[r]];
+                }
+            }
+        }
+        for (int r = 0; r < m; r++) {
+            e[r] = residuals[rows[r]];
+        }
+        GramAccumulator acc = new GramAccumulator(width);
+        acc.add(l, e, ones, 0, m);
+        return acc;
+    }
+
     /** Row {@code i} of the design (kept terms). */
     public double[] row(int i) {
         double[] r = new double[beta.length];
