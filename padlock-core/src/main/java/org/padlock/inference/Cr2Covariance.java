@@ -35,10 +35,11 @@ import org.padlock.estimation.ols.WlsFit;
  * + z_g'S z_h} (clubSandwich's {@code get_P_array}); {@code df = (tr P)^2 / tr(P^2)}. {@code P} is a
  * diagonal plus {@code F'CF} with {@code f_g = (z_g, p_g)} and {@code C = [[S, -I], [-I, 0]]}, so the
  * traces cost {@code O(G k^3)} without forming the {@code G x G} matrix. A cluster with more than
- * {@code 2k} rows takes a low-rank route ({@code B_g} is the identity plus a matrix of rank at most
- * {@code 2k}; see {@code lowRankAdjusted}), so the cost of the whole estimator is {@code O(n k^2 + G k^3)},
- * linear in the number of pupils; smaller clusters, and the {@code inverseVariance} variant, use the
- * direct {@code n_g x n_g} eigen-decomposition.
+ * {@code 2k} rows takes a low-rank route from its cross-products {@code L'L}, {@code L'e} alone
+ * ({@code B_g} is the identity plus a matrix of rank at most {@code 2k}; see {@code gramPiece}), so the cost
+ * of the whole estimator is {@code O(n k^2 + G k^3)}, linear in the number of pupils; smaller clusters, and
+ * the {@code inverseVariance} variant, use the direct {@code n_g x n_g} eigen-decomposition. Clusters are
+ * processed in fixed chunks on all cores and merged in chunk order, so the result does not depend on threads.
  */
 public final class Cr2Covariance {
     private final double[][] v;
@@ -518,8 +519,8 @@ public final class Cr2Covariance {
 
     /**
      * {@code (I + Delta)^{-1/2} - I = sum_{i>=1} binom(-1/2, i) Delta^i} for symmetric {@code Delta} with Frobenius
-     * norm {@code norm <= SERIES_NORM} (so every eigenvalue of {@code I + Delta} is in [0.95, 1.05]), by Horner's
-     * rule, with terms up to the power {@code m} at which {@code norm^m < 1e-17}: as {@code |binom(-1/2, i)| <= 1}
+     * norm {@code norm <= SERIES_NORM} (so every eigenvalue of {@code I + Delta} is in [0.95, 1.05]), by
+     * Paterson and Stockmeyer's scheme (SIAM J. Comput. 2(1), 1973; about {@code 2 + m/3} products), with terms up to the power {@code m} at which {@code norm^m < 1e-17}: as {@code |binom(-1/2, i)| <= 1}
      * the remainder is below {@code norm^m / (1 - norm)}. Large clusters among many have a small {@code Delta}
      * (their leverage is small), and this costs {@code m} small products instead of an eigen-decomposition.
      */
@@ -531,17 +532,25 @@ public final class Cr2Covariance {
         for (int i = 1; i <= m; i++) {
             coef[i] = coef[i - 1] * -(2.0 * i - 1) / (2.0 * i);
         }
-        double[][] p = new double[r][r];
-        for (int i = 0; i < r; i++) {
-            p[i][i] = coef[m];
-        }
-        for (int i = m - 1; i >= 1; i--) {
-            p = Linear.mult(delta, p);
-            for (int a = 0; a < r; a++) {
-                p[a][a] += coef[i];
+        // Paterson-Stockmeyer: F = B_0 + D^3 (B_1 + D^3 (B_2 + ...)), B_b = sum_{t=1..3} c_{3b+t} D^t
+        double[][] d2 = Linear.mult(delta, delta);
+        double[][] d3 = Linear.mult(d2, delta);
+        double[][][] powers = {delta, d2, d3};
+        double[][] acc = null;
+        for (int b = (m + 2) / 3 - 1; b >= 0; b--) {
+            double[][] blk = acc == null ? new double[r][r] : Linear.mult(d3, acc);
+            for (int t = 1; t <= 3 && 3 * b + t <= m; t++) {
+                double c = coef[3 * b + t];
+                double[][] pw = powers[t - 1];
+                for (int a = 0; a < r; a++) {
+                    for (int e = 0; e < r; e++) {
+                        blk[a][e] += c * pw[a][e];
+                    }
+                }
             }
+            acc = blk;
         }
-        return Linear.mult(delta, p);
+        return acc;
     }
 
     private static double[][] transpose(double[][] a) {
