@@ -107,12 +107,24 @@ public final class WlsFit {
     /** Score contributions {@code x_i w_i e_i} summed within each cluster; {@code cluster[i]} in 0..G-1. */
     public double[][] clusterScores(int[] cluster, int clusters) {
         int p = beta.length;
+        int n = y.length;
+        double[] we = new double[n];
+        for (int i = 0; i < n; i++) {
+            we[i] = w[i] * residuals[i];
+        }
+        // term by term (one pass over each column, terms on all cores); each sum is in row order, as a row loop would add
+        double[][] byTerm = new double[p][clusters];
+        java.util.stream.IntStream.range(0, p).parallel().forEach(j -> {
+            double[] col = x[j];
+            double[] sj = byTerm[j];
+            for (int i = 0; i < n; i++) {
+                sj[cluster[i]] += col[i] * we[i];
+            }
+        });
         double[][] s = new double[clusters][p];
-        for (int i = 0; i < y.length; i++) {
-            double we = w[i] * residuals[i];
-            double[] sg = s[cluster[i]];
-            for (int j = 0; j < p; j++) {
-                sg[j] += x[j][i] * we;
+        for (int j = 0; j < p; j++) {
+            for (int g = 0; g < clusters; g++) {
+                s[g][j] = byTerm[j][g];
             }
         }
         return s;
