@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  */
 final class DrawSums {
     private static final int TABLE = 64;
-    private static final int CHUNK = 1024;
+    private static final int CHUNK = 512;
     private static final int GROUP = 8;
 
     private final int width;
@@ -106,9 +106,25 @@ final class DrawSums {
                 }
                 for (int d = from; d < to; d++) {
                     int out = d * width;
-                    for (int t = 0; t < nb; t++) {
+                    int base = d * blocks + blk0;
+                    int t = 0;
+                    // four table rows at a time: one load and store of the draw's sums per four rows
+                    for (; t + 3 < nb; t += 4) {
+                        double[] t0 = tables[t];
+                        double[] t1 = tables[t + 1];
+                        double[] t2 = tables[t + 2];
+                        double[] t3 = tables[t + 3];
+                        int r0 = (codes[base + t] & 0xff) * width;
+                        int r1 = (codes[base + t + 1] & 0xff) * width;
+                        int r2 = (codes[base + t + 2] & 0xff) * width;
+                        int r3 = (codes[base + t + 3] & 0xff) * width;
+                        for (int a = 0; a < width; a++) {
+                            sums[out + a] += (t0[r0 + a] + t1[r1 + a]) + (t2[r2 + a] + t3[r3 + a]);
+                        }
+                    }
+                    for (; t < nb; t++) {
                         double[] table = tables[t];
-                        int row = (codes[d * blocks + blk0 + t] & 0xff) * width;
+                        int row = (codes[base + t] & 0xff) * width;
                         for (int a = 0; a < width; a++) {
                             sums[out + a] += table[row + a];
                         }
