@@ -27,9 +27,11 @@ public final class ClusterStatistics {
     /** The statistics of the fit's observations (kept terms only), grouped by {@code clusterIds} (one per design row). */
     public static ClusterStatistics of(WlsFit fit, String[] clusterIds) {
         ClusterIndex index = ClusterIndex.of(clusterIds, fit.usedRows());
+        GramAccumulator[] per = new GramAccumulator[index.size()];
+        java.util.stream.IntStream.range(0, per.length).parallel().forEach(g -> per[g] = fit.gram(index.membersRef(g)));
         TreeMap<String, GramAccumulator> m = new TreeMap<>();
-        for (int g = 0; g < index.size(); g++) {
-            m.put(index.id(g), fit.gram(index.membersRef(g)));
+        for (int g = 0; g < per.length; g++) {
+            m.put(index.id(g), per[g]);
         }
         return new ClusterStatistics(fit.names(), m);
     }

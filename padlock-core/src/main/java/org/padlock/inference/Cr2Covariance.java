@@ -2,6 +2,7 @@ package org.padlock.inference;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.padlock.estimation.ols.GramAccumulator;
 import org.padlock.estimation.ols.WlsFit;
 
 /**
@@ -34,10 +35,11 @@ import org.padlock.estimation.ols.WlsFit;
  * + z_g'S z_h} (clubSandwich's {@code get_P_array}); {@code df = (tr P)^2 / tr(P^2)}. {@code P} is a
  * diagonal plus {@code F'CF} with {@code f_g = (z_g, p_g)} and {@code C = [[S, -I], [-I, 0]]}, so the
  * traces cost {@code O(G k^3)} without forming the {@code G x G} matrix. A cluster with more than
- * {@code 2k} rows takes a low-rank route ({@code B_g} is the identity plus a matrix of rank at most
- * {@code 2k}; see {@code lowRankAdjusted}), so the cost of the whole estimator is {@code O(n k^2 + G k^3)},
- * linear in the number of pupils; smaller clusters, and the {@code inverseVariance} variant, use the
- * direct {@code n_g x n_g} eigen-decomposition.
+ * {@code 2k} rows takes a low-rank route from its cross-products {@code L'L}, {@code L'e} alone
+ * ({@code B_g} is the identity plus a matrix of rank at most {@code 2k}; see {@code gramPiece}), so the cost
+ * of the whole estimator is {@code O(n k^2 + G k^3)}, linear in the number of pupils; smaller clusters, and
+ * the {@code inverseVariance} variant, use the direct {@code n_g x n_g} eigen-decomposition. Clusters are
+ * processed in fixed chunks on all cores and merged in chunk order, so the result does not depend on threads.
  */
 public final class Cr2Covariance {
     private final double[][] v;
@@ -91,240 +93,464 @@ public final class Cr2Covariance {
         }
         double[][] s = new double[k][k];
         if (!inverseVariance) {
-            for (int i = 0; i < fit.n(); i++) {
-                Linear.addOuter(s, fit.row(i), fit.weight(i) * fit.weight(i));
+            double[] w2 = new double[fit.n()];
+            for (int i = 0; i < w2.length; i++) {
+                w2[i] = fit.weight(i) * fit.weight(i);
             }
+            s = fit.crossProducts(w2);
         }
         double[][] msm = Linear.sandwich(m, s);
-        double[][] meat = new double[k][k];
-        // per-coefficient accumulators of the Satterthwaite traces
-        double[] sumD = new double[k];
-        double[] sumD2 = new double[k];
-        double[] sumFcf = new double[k];
-        double[] sumDfcf = new double[k];
-        double[][][] kk = new double[k][2 * k][2 * k];
+        double off = inverseVariance ? -0.5 : -1.0;
         double[][] cmat = new double[2 * k][2 * k];
         for (int a = 0; a < k; a++) {
             for (int c = 0; c < k; c++) {
                 cmat[a][c] = s[a][c];
             }
-            cmat[a][k + a] = inverseVariance ? -0.5 : -1.0;
-            cmat[k + a][a] = cmat[a][k + a];
+            cmat[a][k + a] = off;
+            cmat[k + a][a] = off;
         }
-        int singular = 0;
-        for (int g = 0; g < G; g++) {
-            int[] rows = index.membersRef(g);
-            int ng = rows.length;
-            double[][] x = new double[ng][];
-            double[][] wx = new double[ng][];
-            double[] w = new double[ng];
-            double[] e = new double[ng];
-            for (int a = 0; a < ng; a++) {
-                int i = rows[a];
-                x[a] = fit.row(i);
-                w[a] = fit.weight(i) * wScale;
-                e[a] = fit.residual(i);
-                wx[a] = x[a].clone();
-                for (int c = 0; c < k; c++) {
-                    wx[a][c] *= w[a];
-                }
-            }
-            double[][] u; // U_g = A_g W_g X_g, n_g x k
-            int[] zero = new int[1];
-            if (!inverseVariance && ng > lowRankAbove) {
-                u = lowRankAdjusted(x, wx, w, m, msm, zero);
-            } else {
-                double[][] xm = Linear.mult(x, m);
-                double[][] b = new double[ng][ng];
-                if (inverseVariance) {
-                    // B_g = D (I - X_g M X_g'W_g) Theta_g D' with Theta_g = W_g^-1 and D = chol(Theta_g) = W_g^-1/2
-                    for (int a = 0; a < ng; a++) {
-                        for (int c = 0; c < ng; c++) {
-                            b[a][c] = -Linear.dot(xm[a], x[c]) / Math.sqrt(w[a] * w[c]);
-                        }
-                        b[a][a] += 1.0 / (w[a] * w[a]);
-                    }
-                } else {
-                    double[][] xn = Linear.mult(x, msm);
-                    for (int a = 0; a < ng; a++) {
-                        for (int c = 0; c < ng; c++) {
-                            double h = Linear.dot(xm[a], x[c]);
-                            b[a][c] += -h * w[c] + Linear.dot(xn[a], x[c]);
-                            b[c][a] -= h * w[c];
-                        }
-                        b[a][a] += 1.0;
-                    }
-                }
-                double[][] amat = Linear.symmetricPower(b, -0.5, zero);
-                if (inverseVariance) {
-                    // A_g = D' B_g^-1/2 D
-                    for (int a = 0; a < ng; a++) {
-                        for (int c = 0; c < ng; c++) {
-                            amat[a][c] /= Math.sqrt(w[a] * w[c]);
-                        }
-                    }
-                }
-                u = Linear.mult(amat, wx);
-            }
-            if (zero[0] > 0) {
-                singular++;
-            }
-            double[] sg = new double[k];
-            for (int a = 0; a < ng; a++) {
-                for (int c = 0; c < k; c++) {
-                    sg[c] += u[a][c] * e[a];
-                }
-            }
-            Linear.addOuter(meat, sg, 1.0);
-            double[][] xu = new double[k][k];
-            double[][] pu = new double[k][k];
-            double[][] uu = new double[k][k];
-            for (int a = 0; a < ng; a++) {
-                Linear.addOuterAsym(xu, x[a], u[a]);
-                Linear.addOuterAsym(pu, inverseVariance ? x[a] : wx[a], u[a]);
-                Linear.addOuterAsym(uu, u[a], Linear.scale(new double[][] {u[a]}, inverseVariance ? 1.0 / w[a] : 1.0)[0]);
-            }
-            double[][] zmat = Linear.mult(m, xu);
-            for (int j = 0; j < k; j++) {
-                double[] mj = m[j];
-                double[] f = new double[2 * k];
-                System.arraycopy(Linear.mult(zmat, mj), 0, f, 0, k);
-                System.arraycopy(Linear.mult(pu, mj), 0, f, k, k);
-                double d = Linear.dot(mj, Linear.mult(uu, mj));
-                double fcf = Linear.dot(f, Linear.mult(cmat, f));
-                sumD[j] += d;
-                sumD2[j] += d * d;
-                sumFcf[j] += fcf;
-                sumDfcf[j] += d * fcf;
-                Linear.addOuter(kk[j], f, 1.0);
+        // C of B_g = I + L C L' with L = [X_g, W_g X_g]: [[M S M, -M], [-M, 0]]
+        double[][] cl = new double[2 * k][2 * k];
+        for (int a = 0; a < k; a++) {
+            for (int c = 0; c < k; c++) {
+                cl[a][c] = msm[a][c];
+                cl[a][k + c] = -m[a][c];
+                cl[k + a][c] = -m[a][c];
             }
         }
-        if (singular > 0) {
-            diag.add(singular + " of " + G + " clusters have a singular I - H_gg (rows fitted exactly by their own"
+        final double[][] mm = m;
+        final double[][] ss = s;
+        final double scale = wScale;
+        // clusters in fixed chunks (on all cores), merged in chunk order: the same bits whatever the threads
+        int chunks = (G + CLUSTER_CHUNK - 1) / CLUSTER_CHUNK;
+        Sums[] parts = new Sums[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(ch -> {
+            Sums sums = new Sums(k);
+            for (int g = ch * CLUSTER_CHUNK; g < Math.min(G, (ch + 1) * CLUSTER_CHUNK); g++) {
+                int[] rows = index.membersRef(g);
+                Piece pc = !inverseVariance && rows.length > lowRankAbove
+                        ? gramPiece(fit, rows, mm, msm, cl)
+                        : directPiece(fit, rows, mm, msm, scale, inverseVariance);
+                sums.add(pc, mm, ss, off);
+            }
+            sums.flush();
+            parts[ch] = sums;
+        });
+        Sums total = new Sums(k);
+        for (Sums p : parts) {
+            total.merge(p);
+        }
+        if (total.singular > 0) {
+            diag.add(total.singular + " of " + G + " clusters have a singular I - H_gg (rows fitted exactly by their own"
                     + " parameters, e.g. a cluster fixed effect or a cluster of one); the Moore-Penrose inverse square root"
                     + " is used for them, as clubSandwich does");
         }
         double[] df = new double[k];
         for (int j = 0; j < k; j++) {
-            double[][] ck = Linear.mult(cmat, kk[j]);
+            double[][] kj = total.kk[j];
+            for (int a = 0; a < 2 * k; a++) {
+                for (int c = 0; c < a; c++) {
+                    kj[a][c] = kj[c][a];
+                }
+            }
+            double[][] ck = Linear.mult(cmat, kj);
             double trCk2 = 0;
             for (int a = 0; a < 2 * k; a++) {
                 for (int c = 0; c < 2 * k; c++) {
                     trCk2 += ck[a][c] * ck[c][a];
                 }
             }
-            double trP = sumD[j] + sumFcf[j];
-            double trP2 = sumD2[j] + 2 * sumDfcf[j] + trCk2;
+            double trP = total.sumD[j] + total.sumFcf[j];
+            double trP2 = total.sumD2[j] + 2 * total.sumDfcf[j] + trCk2;
             df[j] = trP * trP / trP2;
         }
-        return new Cr2Covariance(Linear.sandwich(m, meat), df, G, diag);
+        return new Cr2Covariance(Linear.sandwich(m, total.meat), df, G, diag);
     }
 
+    /** Clusters whose {@code f_g} are added to {@code sum_g f_g f_g'} at once. */
+    private static final int BUFFER = 64;
+
+    /** Clusters per chunk of the parallel pass. */
+    private static final int CLUSTER_CHUNK = 256;
+
     /**
-     * {@code A_g W_g X_g} without an {@code n_g x n_g} eigen-decomposition: {@code B_g = I + L C L'} with
-     * {@code L = [X_g, W_g X_g]} and {@code C = [[M S M, -M], [-M, 0]]}; with {@code Q} an orthonormal basis
-     * of the columns of {@code L}, {@code B_g = Q T Q' + (I - QQ')} with {@code T = I + Q'L C L'Q}, so
-     * {@code B_g^{-1/2} = I + Q (T^{-1/2} - I) Q'} (eigenvalues of {@code T} at or below 1e-12 mapped to 0,
-     * as in the direct route). When the cluster has one weight {@code w0}, {@code W_g X_g = w0 X_g}, so
-     * {@code L = X_g} and {@code C = M S M - 2 w0 M} (rank k). Cost {@code O(n_g k^2 + k^3)}.
+     * What one cluster contributes: its adjusted score {@code U_g'e_g} and {@code X_g'U_g}, {@code P_g'U_g}
+     * ({@code P_g = W_g X_g}, or {@code X_g} for inverse-variance weights) and {@code U_g'Theta_g U_g}, with
+     * {@code U_g = A_g W_g X_g}.
      */
-    private static double[][] lowRankAdjusted(double[][] x, double[][] wx, double[] w, double[][] m, double[][] msm,
-                                              int[] zero) {
-        int ng = x.length;
-        int k = m.length;
-        // with one weight w0 in the cluster, W_g X_g = w0 X_g: L = X_g and C = M S M - 2 w0 M (rank k)
-        double w0 = w[0];
-        boolean constant = true;
-        for (int a = 1; a < ng && constant; a++) {
-            constant = w[a] == w0;
+    private record Piece(double[] sg, double[][] xu, double[][] pu, double[][] uu, boolean singular) {
+    }
+
+    /** Running sums over clusters of the meat and of the Satterthwaite traces; merged in a fixed order. */
+    private static final class Sums {
+        final double[][] meat;
+        final double[] sumD;
+        final double[] sumD2;
+        final double[] sumFcf;
+        final double[] sumDfcf;
+        /** Per coefficient, {@code sum_g f_g f_g'} (upper triangle). */
+        final double[][][] kk;
+        int singular;
+        /** Per coefficient, the last {@code buffered} vectors {@code f_g}, stored by column. */
+        private final double[][][] buffer;
+        private int buffered;
+
+        Sums(int k) {
+            buffer = new double[k][2 * k][BUFFER];
+            meat = new double[k][k];
+            sumD = new double[k];
+            sumD2 = new double[k];
+            sumFcf = new double[k];
+            sumDfcf = new double[k];
+            kk = new double[k][2 * k][2 * k];
         }
-        int width = constant ? k : 2 * k;
-        double[][] cols = new double[width][ng];
-        for (int a = 0; a < ng; a++) {
-            for (int c = 0; c < k; c++) {
-                cols[c][a] = x[a][c];
-                if (!constant) {
-                    cols[k + c][a] = wx[a][c];
+
+        /**
+         * For every coefficient j with {@code m_j = M e_j}: {@code f_g = (z, p)} with {@code z = M X_g'U_g m_j},
+         * {@code p = P_g'U_g m_j}; {@code d = m_j'U_g'U_g m_j}; {@code f'Cf = z'Sz + 2 off z'p}.
+         */
+        void add(Piece pc, double[][] m, double[][] s, double off) {
+            int k = m.length;
+            if (pc.singular) {
+                singular++;
+            }
+            Linear.addOuter(meat, pc.sg, 1.0);
+            double[][] z = Linear.mult(Linear.mult(m, pc.xu), m); // column j: M X'U m_j
+            double[][] p = Linear.mult(pc.pu, m); // column j: P'U m_j
+            double[][] um = Linear.mult(pc.uu, m);
+            double[][] sz = Linear.mult(s, z);
+            double[] f = new double[2 * k];
+            for (int j = 0; j < k; j++) {
+                double d = 0;
+                double zsz = 0;
+                double zp = 0;
+                for (int a = 0; a < k; a++) {
+                    d += m[j][a] * um[a][j];
+                    zsz += z[a][j] * sz[a][j];
+                    zp += z[a][j] * p[a][j];
+                    f[a] = z[a][j];
+                    f[k + a] = p[a][j];
+                }
+                double fcf = zsz + 2 * off * zp;
+                sumD[j] += d;
+                sumD2[j] += d * d;
+                sumFcf[j] += fcf;
+                sumDfcf[j] += d * fcf;
+                double[][] fj = buffer[j];
+                for (int a = 0; a < 2 * k; a++) {
+                    fj[a][buffered] = f[a];
                 }
             }
-        }
-        // Gram-Schmidt, twice per column, recording the coefficients of L in the basis (R of L = QR)
-        List<double[]> q = new ArrayList<>();
-        double[][] coef = new double[width][width]; // coef[c][s] = q_s' l_c
-        for (int c = 0; c < width; c++) {
-            double[] col = cols[c];
-            double norm0 = Math.sqrt(Linear.dot(col, col));
-            if (!(norm0 > 0)) {
-                continue;
+            if (++buffered == BUFFER) {
+                flush();
             }
-            double[] v = col.clone();
-            for (int pass = 0; pass < 2; pass++) {
-                for (int s = 0; s < q.size(); s++) {
-                    double[] b = q.get(s);
-                    double d = Linear.dot(b, v);
-                    coef[c][s] += d;
-                    for (int a = 0; a < ng; a++) {
-                        v[a] -= d * b[a];
+        }
+
+        /** Adds the buffered {@code f_g} of every coefficient to {@code kk} as one cross-product. */
+        void flush() {
+            if (buffered == 0) {
+                return;
+            }
+            for (int j = 0; j < kk.length; j++) {
+                double[][] add = GramAccumulator.crossProduct(buffer[j], buffered);
+                double[][] kj = kk[j];
+                for (int a = 0; a < kj.length; a++) {
+                    for (int c = a; c < kj.length; c++) {
+                        kj[a][c] += add[a][c];
                     }
                 }
             }
-            double norm = Math.sqrt(Linear.dot(v, v));
-            if (norm > 1e-10 * norm0) {
-                for (int a = 0; a < ng; a++) {
-                    v[a] /= norm;
-                }
-                coef[c][q.size()] = norm;
-                q.add(v);
-            }
+            buffered = 0;
         }
-        int r = q.size();
-        double[][] ql = new double[r][width]; // Q'L
-        double[][] qwx = new double[r][k]; // Q'W X
-        for (int s = 0; s < r; s++) {
-            for (int c = 0; c < width; c++) {
-                ql[s][c] = coef[c][s];
-            }
-            for (int c = 0; c < k; c++) {
-                qwx[s][c] = constant ? w0 * ql[s][c] : ql[s][k + c];
-            }
-        }
-        double[][] cmat = new double[width][width];
-        for (int a = 0; a < k; a++) {
-            for (int c = 0; c < k; c++) {
-                if (constant) {
-                    cmat[a][c] = msm[a][c] - 2 * w0 * m[a][c];
-                } else {
-                    cmat[a][c] = msm[a][c];
-                    cmat[a][k + c] = -m[a][c];
-                    cmat[k + a][c] = -m[a][c];
-                }
-            }
-        }
-        double[][] t = Linear.mult(Linear.mult(ql, cmat), transpose(ql));
-        for (int s = 0; s < r; s++) {
-            t[s][s] += 1.0;
-            for (int z = 0; z < s; z++) {
-                double avg = 0.5 * (t[s][z] + t[z][s]);
-                t[s][z] = avg;
-                t[z][s] = avg;
-            }
-        }
-        double[][] f = Linear.symmetricPower(t, -0.5, zero);
-        for (int s = 0; s < r; s++) {
-            f[s][s] -= 1.0;
-        }
-        double[][] corr = Linear.mult(f, qwx); // r x k
-        double[][] u = new double[ng][];
-        for (int a = 0; a < ng; a++) {
-            u[a] = wx[a].clone();
-            for (int s = 0; s < r; s++) {
-                double qa = q.get(s)[a];
+
+        void merge(Sums o) {
+            int k = meat.length;
+            singular += o.singular;
+            for (int a = 0; a < k; a++) {
                 for (int c = 0; c < k; c++) {
-                    u[a][c] += qa * corr[s][c];
+                    meat[a][c] += o.meat[a][c];
+                }
+                sumD[a] += o.sumD[a];
+                sumD2[a] += o.sumD2[a];
+                sumFcf[a] += o.sumFcf[a];
+                sumDfcf[a] += o.sumDfcf[a];
+                for (int b = 0; b < 2 * k; b++) {
+                    for (int c = b; c < 2 * k; c++) {
+                        kk[a][b][c] += o.kk[a][b][c];
+                    }
                 }
             }
         }
-        return u;
+    }
+
+    /** The piece of one cluster by the direct {@code n_g x n_g} eigen-decomposition of {@code B_g}. */
+    private static Piece directPiece(WlsFit fit, int[] rows, double[][] m, double[][] msm, double wScale,
+                                     boolean inverseVariance) {
+        int k = m.length;
+        int ng = rows.length;
+        double[][] x = new double[ng][];
+        double[][] wx = new double[ng][];
+        double[] w = new double[ng];
+        double[] e = new double[ng];
+        for (int a = 0; a < ng; a++) {
+            int i = rows[a];
+            x[a] = fit.row(i);
+            w[a] = fit.weight(i) * wScale;
+            e[a] = fit.residual(i);
+            wx[a] = x[a].clone();
+            for (int c = 0; c < k; c++) {
+                wx[a][c] *= w[a];
+            }
+        }
+        int[] zero = new int[1];
+        double[][] xm = Linear.mult(x, m);
+        double[][] b = new double[ng][ng];
+        if (inverseVariance) {
+            // B_g = D (I - X_g M X_g'W_g) Theta_g D' with Theta_g = W_g^-1 and D = chol(Theta_g) = W_g^-1/2
+            for (int a = 0; a < ng; a++) {
+                for (int c = 0; c < ng; c++) {
+                    b[a][c] = -Linear.dot(xm[a], x[c]) / Math.sqrt(w[a] * w[c]);
+                }
+                b[a][a] += 1.0 / (w[a] * w[a]);
+            }
+        } else {
+            double[][] xn = Linear.mult(x, msm);
+            for (int a = 0; a < ng; a++) {
+                for (int c = 0; c < ng; c++) {
+                    double h = Linear.dot(xm[a], x[c]);
+                    b[a][c] += -h * w[c] + Linear.dot(xn[a], x[c]);
+                    b[c][a] -= h * w[c];
+                }
+                b[a][a] += 1.0;
+            }
+        }
+        double[][] amat = Linear.symmetricPower(b, -0.5, zero);
+        if (inverseVariance) {
+            // A_g = D' B_g^-1/2 D
+            for (int a = 0; a < ng; a++) {
+                for (int c = 0; c < ng; c++) {
+                    amat[a][c] /= Math.sqrt(w[a] * w[c]);
+                }
+            }
+        }
+        double[][] u = Linear.mult(amat, wx);
+        double[] sg = new double[k];
+        for (int a = 0; a < ng; a++) {
+            for (int c = 0; c < k; c++) {
+                sg[c] += u[a][c] * e[a];
+            }
+        }
+        double[][] xu = new double[k][k];
+        double[][] pu = new double[k][k];
+        double[][] uu = new double[k][k];
+        for (int a = 0; a < ng; a++) {
+            Linear.addOuterAsym(xu, x[a], u[a]);
+            Linear.addOuterAsym(pu, inverseVariance ? x[a] : wx[a], u[a]);
+            Linear.addOuterAsym(uu, u[a], Linear.scale(new double[][] {u[a]}, inverseVariance ? 1.0 / w[a] : 1.0)[0]);
+        }
+        return new Piece(sg, xu, pu, uu, zero[0] > 0);
+    }
+
+    /**
+     * The piece of one cluster from its cross-products alone, in {@code O(n_g k^2 + k^3)}. With {@code L = X_g}
+     * when the cluster has one weight {@code w0} ({@code W_g X_g = w0 X_g}, {@code C = M S M - 2 w0 M}) and
+     * {@code L = [X_g, W_g X_g]} otherwise ({@code C = [[M S M, -M], [-M, 0]]}), {@code B_g = I + L C L'}. A
+     * pivoted Cholesky factorisation {@code L'L = R'R} (rank {@code r}; a column whose remaining diagonal is at
+     * most {@code 1e-9} of its own is dependent) gives {@code L = Q R} with {@code Q = L E} orthonormal
+     * ({@code E} = the pivot columns' {@code R^-1}, zero elsewhere). Then {@code B_g = Q T Q' + (I - QQ')} with
+     * {@code T = I + R C R'}, so {@code B_g^{-1/2} = I + Q F Q'} with {@code F = T^{-1/2} - I} (eigenvalues of
+     * {@code T} at or below 1e-12 mapped to 0, as clubSandwich's Moore-Penrose root does), and
+     * {@code U_g = B_g^{-1/2} W_g X_g = L Psi} with {@code Psi = (I + E F R) Omega}, {@code W_g X_g = L Omega}.
+     * Every piece follows from {@code L'L} and {@code L'e}: {@code U'e = Psi'L'e}, {@code X'U = Xi'L'L Psi}
+     * ({@code X_g = L Xi}), {@code (W X)'U = Omega'L'L Psi}, {@code U'U = Psi'L'L Psi}.
+     */
+    private static Piece gramPiece(WlsFit fit, int[] rows, double[][] m, double[][] msm, double[][] cVarying) {
+        int k = m.length;
+        double w0 = fit.weight(rows[0]);
+        boolean constant = true;
+        for (int a = 1; a < rows.length && constant; a++) {
+            constant = fit.weight(rows[a]) == w0;
+        }
+        int width = constant ? k : 2 * k;
+        GramAccumulator acc = fit.residualCrossProducts(rows, !constant);
+        double[][] gl = acc.xtwx();
+        double[] le = acc.xtwy();
+        double[][] c;
+        if (constant) {
+            c = new double[k][k];
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    c[a][b] = msm[a][b] - 2 * w0 * m[a][b];
+                }
+            }
+        } else {
+            c = cVarying;
+        }
+        // pivoted Cholesky of L'L: R (r x width) in the original column order, piv[t] = column of pivot t
+        double[][] a = new double[width][];
+        for (int i = 0; i < width; i++) {
+            a[i] = gl[i].clone();
+        }
+        boolean[] used = new boolean[width];
+        int[] piv = new int[width];
+        double[][] r = new double[width][];
+        int rank = 0;
+        while (rank < width) {
+            int best = -1;
+            double bestVal = 0;
+            for (int j = 0; j < width; j++) {
+                if (!used[j] && a[j][j] > 1e-9 * gl[j][j] && a[j][j] > bestVal) {
+                    best = j;
+                    bestVal = a[j][j];
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            used[best] = true;
+            piv[rank] = best;
+            double d = Math.sqrt(bestVal);
+            double[] row = new double[width];
+            for (int j = 0; j < width; j++) {
+                if (!used[j]) {
+                    row[j] = a[best][j] / d;
+                }
+            }
+            row[best] = d;
+            for (int i = 0; i < width; i++) {
+                if (used[i] || row[i] == 0.0) {
+                    continue;
+                }
+                for (int j = 0; j < width; j++) {
+                    if (!used[j]) {
+                        a[i][j] -= row[i] * row[j];
+                    }
+                }
+            }
+            r[rank++] = row;
+        }
+        double[][] rr = java.util.Arrays.copyOf(r, rank);
+        // T = I + Delta, Delta = R C R'
+        double[][] t = Linear.mult(Linear.mult(rr, c), transpose(rr));
+        double norm = 0;
+        for (int i = 0; i < rank; i++) {
+            for (int j = 0; j < i; j++) {
+                double avg = 0.5 * (t[i][j] + t[j][i]);
+                t[i][j] = avg;
+                t[j][i] = avg;
+            }
+        }
+        for (int i = 0; i < rank; i++) {
+            for (int j = 0; j < rank; j++) {
+                norm += t[i][j] * t[i][j];
+            }
+        }
+        norm = Math.sqrt(norm);
+        int[] zero = new int[1];
+        double[][] f;
+        if (norm <= SERIES_NORM) {
+            f = inverseRootSeries(t, norm);
+        } else {
+            for (int i = 0; i < rank; i++) {
+                t[i][i] += 1.0;
+            }
+            f = rank == 0 ? new double[0][0] : Linear.symmetricPower(t, -0.5, zero);
+            for (int i = 0; i < rank; i++) {
+                f[i][i] -= 1.0;
+            }
+        }
+        // R Omega (r x k)
+        double[][] rOmega = new double[rank][k];
+        for (int i = 0; i < rank; i++) {
+            for (int b = 0; b < k; b++) {
+                rOmega[i][b] = constant ? w0 * rr[i][b] : rr[i][k + b];
+            }
+        }
+        double[][] frw = Linear.mult(f, rOmega);
+        // R11^-1 (upper triangular in pivot order): R11[s][t] = R[s][piv[t]]
+        double[][] r11inv = new double[rank][rank];
+        for (int col = 0; col < rank; col++) {
+            for (int i = col; i >= 0; i--) {
+                double v = i == col ? 1.0 : 0.0;
+                for (int j = i + 1; j <= col; j++) {
+                    v -= rr[i][piv[j]] * r11inv[j][col];
+                }
+                r11inv[i][col] = v / rr[i][piv[i]];
+            }
+        }
+        double[][] efrw = Linear.mult(r11inv, frw); // rows in pivot order
+        double[][] psi = new double[width][k];
+        for (int b = 0; b < k; b++) {
+            if (constant) {
+                psi[b][b] = w0;
+            } else {
+                psi[k + b][b] = 1.0;
+            }
+        }
+        for (int i = 0; i < rank; i++) {
+            double[] src = efrw[i];
+            double[] dst = psi[piv[i]];
+            for (int b = 0; b < k; b++) {
+                dst[b] += src[b];
+            }
+        }
+        double[][] gpsi = Linear.mult(gl, psi);
+        double[][] xu = new double[k][];
+        double[][] pu = new double[k][];
+        for (int b = 0; b < k; b++) {
+            xu[b] = gpsi[b].clone();
+            if (constant) {
+                pu[b] = gpsi[b].clone();
+                for (int i = 0; i < k; i++) {
+                    pu[b][i] *= w0;
+                }
+            } else {
+                pu[b] = gpsi[k + b].clone();
+            }
+        }
+        double[][] psiT = transpose(psi);
+        double[][] uu = Linear.mult(psiT, gpsi);
+        double[] sg = Linear.mult(psiT, le);
+        return new Piece(sg, xu, pu, uu, zero[0] > 0);
+    }
+
+    /** Below this Frobenius norm of {@code Delta}, {@code (I + Delta)^{-1/2} - I} is summed as a series. */
+    static final double SERIES_NORM = 0.05;
+
+    /**
+     * {@code (I + Delta)^{-1/2} - I = sum_{i>=1} binom(-1/2, i) Delta^i} for symmetric {@code Delta} with Frobenius
+     * norm {@code norm <= SERIES_NORM} (so every eigenvalue of {@code I + Delta} is in [0.95, 1.05]), by
+     * Paterson and Stockmeyer's scheme (SIAM J. Comput. 2(1), 1973; about {@code 2 + m/3} products), with terms up to the power {@code m} at which {@code norm^m < 1e-17}: as {@code |binom(-1/2, i)| <= 1}
+     * the remainder is below {@code norm^m / (1 - norm)}. Large clusters among many have a small {@code Delta}
+     * (their leverage is small), and this costs {@code m} small products instead of an eigen-decomposition.
+     */
+    static double[][] inverseRootSeries(double[][] delta, double norm) {
+        int r = delta.length;
+        int m = norm > 0 ? Math.max(1, (int) Math.ceil(Math.log(1e-17) / Math.log(norm))) : 1;
+        double[] coef = new double[m + 1];
+        coef[0] = 1.0;
+        for (int i = 1; i <= m; i++) {
+            coef[i] = coef[i - 1] * -(2.0 * i - 1) / (2.0 * i);
+        }
+        // Paterson-Stockmeyer: F = B_0 + D^3 (B_1 + D^3 (B_2 + ...)), B_b = sum_{t=1..3} c_{3b+t} D^t
+        double[][] d2 = Linear.mult(delta, delta);
+        double[][] d3 = Linear.mult(d2, delta);
+        double[][][] powers = {delta, d2, d3};
+        double[][] acc = null;
+        for (int b = (m + 2) / 3 - 1; b >= 0; b--) {
+            double[][] blk = acc == null ? new double[r][r] : Linear.mult(d3, acc);
+            for (int t = 1; t <= 3 && 3 * b + t <= m; t++) {
+                double c = coef[3 * b + t];
+                double[][] pw = powers[t - 1];
+                for (int a = 0; a < r; a++) {
+                    for (int e = 0; e < r; e++) {
+                        blk[a][e] += c * pw[a][e];
+                    }
+                }
+            }
+            acc = blk;
+        }
+        return acc;
     }
 
     private static double[][] transpose(double[][] a) {

@@ -148,11 +148,12 @@ final class Linear {
                 continue;
             }
             double f = Math.pow(lambda, power);
-            DMatrixRMaj v = eig.getEigenVector(e);
+            double[] v = eig.getEigenVector(e).data;
             for (int i = 0; i < n; i++) {
-                double vi = f * v.get(i, 0);
+                double vi = f * v[i];
+                double[] row = out[i];
                 for (int j = 0; j < n; j++) {
-                    out[i][j] += vi * v.get(j, 0);
+                    row[j] += vi * v[j];
                 }
             }
         }

@@ -35,6 +35,8 @@ import org.padlock.estimation.ols.WlsFit;
  */
 public final class WildClusterBootstrap {
     static final double TIE = 1e-10;
+    /** A draw whose expanded sum of squares is below this share of its leading term is recomputed cluster by cluster. */
+    static final double CANCEL = 1e-3;
 
     private final double estimate;
     private final double se;
@@ -179,71 +181,76 @@ public final class WildClusterBootstrap {
             a1[c] = Linear.dot(mj, s1[c]);
             cv[c] = Linear.mult(m, Linear.mult(gg[c], mj));
         }
+        // Each draw needs w0 = sum_c v_c s0_c, w1 = sum_c v_c s1_c, y0 = sum_c v_c a0_c cv_c, y1 = sum_c v_c a1_c cv_c
+        // and d.. = sum_c v_c^2 a._c a._c; then with CC = sum_c cv_c cv_c' the sums of squared projected scores
+        // u0_c = v_c a0_c - cv_c'w0 (and u1_c) are q00 = d00 - 2 y0'w0 + w0'CC w0, etc. Row c of `lin` holds
+        // (s0_c, s1_c, a0_c cv_c, a1_c cv_c) and of `quad` (a0_c^2, a0_c a1_c, a1_c^2).
+        double[][] lin = new double[g][4 * k];
+        double[][] quad = new double[g][3];
+        double[][] cc = new double[k][k];
+        for (int c = 0; c < g; c++) {
+            System.arraycopy(s0[c], 0, lin[c], 0, k);
+            System.arraycopy(s1[c], 0, lin[c], k, k);
+            for (int a = 0; a < k; a++) {
+                lin[c][2 * k + a] = a0[c] * cv[c][a];
+                lin[c][3 * k + a] = a1[c] * cv[c][a];
+            }
+            quad[c][0] = a0[c] * a0[c];
+            quad[c][1] = a0[c] * a1[c];
+            quad[c][2] = a1[c] * a1[c];
+            Linear.addOuter(cc, cv[c], 1.0);
+        }
+        DrawSums sums = DrawSums.of(lin, quad, support, enumerate, draws, seed);
         double[] n0 = new double[draws];
         double[] n1 = new double[draws];
         double[] q00 = new double[draws];
         double[] q01 = new double[draws];
         double[] q11 = new double[draws];
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int levels = support.length;
-        // draws are processed in blocks so that each cluster's statistics are read once per block
-        int block = 32;
-        double[][] v = new double[block][g];
-        double[][] w0 = new double[block][k];
-        double[][] w1 = new double[block][k];
-        double[] e00 = new double[block];
-        double[] e01 = new double[block];
-        double[] e11 = new double[block];
-        for (int start = 0; start < draws; start += block) {
-            int nb = Math.min(block, draws - start);
-            for (int d = 0; d < nb; d++) {
-                double[] vd = v[d];
-                if (enumerate) {
-                    long code = start + d;
-                    for (int c = 0; c < g; c++) {
-                        vd[c] = support[(int) (code % levels)];
-                        code /= levels;
-                    }
-                } else {
-                    for (int c = 0; c < g; c++) {
-                        vd[c] = support[rnd.nextInt(levels)];
-                    }
-                }
-                java.util.Arrays.fill(w0[d], 0.0);
-                java.util.Arrays.fill(w1[d], 0.0);
-            }
-            for (int c = 0; c < g; c++) {
-                double[] x0 = s0[c];
-                double[] x1 = s1[c];
-                for (int d = 0; d < nb; d++) {
-                    double vc = v[d][c];
-                    double[] y0 = w0[d];
-                    double[] y1 = w1[d];
+        double[] w0 = new double[k];
+        double[] w1 = new double[k];
+        double[] y0 = new double[k];
+        double[] y1 = new double[k];
+        for (int d = 0; d < draws; d++) {
+            double[] row = sums.linear(d);
+            System.arraycopy(row, 0, w0, 0, k);
+            System.arraycopy(row, k, w1, 0, k);
+            System.arraycopy(row, 2 * k, y0, 0, k);
+            System.arraycopy(row, 3 * k, y1, 0, k);
+            double[] cw0 = Linear.mult(cc, w0);
+            double[] cw1 = Linear.mult(cc, w1);
+            double[] dq = sums.quadratic(d);
+            n0[d] = Linear.dot(mj, w0);
+            n1[d] = Linear.dot(mj, w1);
+            q00[d] = dq[0] - 2 * Linear.dot(y0, w0) + Linear.dot(w0, cw0);
+            q01[d] = dq[1] - Linear.dot(y0, w1) - Linear.dot(y1, w0) + Linear.dot(w0, cw1);
+            q11[d] = dq[2] - 2 * Linear.dot(y1, w1) + Linear.dot(w1, cw1);
+            if (q00[d] <= CANCEL * dq[0] || q11[d] <= CANCEL * dq[2]) {
+                // the expansion lost most of its digits (the projected scores nearly vanish, e.g. v = 1 with few
+                // clusters): the sums of squares cluster by cluster instead
+                double[] v = sums.weights(d);
+                double[] z0 = new double[k];
+                double[] z1 = new double[k];
+                for (int c = 0; c < g; c++) {
                     for (int a = 0; a < k; a++) {
-                        y0[a] += vc * x0[a];
-                        y1[a] += vc * x1[a];
+                        z0[a] += v[c] * s0[c][a];
+                        z1[a] += v[c] * s1[c][a];
                     }
                 }
-            }
-            java.util.Arrays.fill(e00, 0.0);
-            java.util.Arrays.fill(e01, 0.0);
-            java.util.Arrays.fill(e11, 0.0);
-            for (int c = 0; c < g; c++) {
-                double[] cc = cv[c];
-                for (int d = 0; d < nb; d++) {
-                    double u0 = v[d][c] * a0[c] - Linear.dot(cc, w0[d]);
-                    double u1 = v[d][c] * a1[c] - Linear.dot(cc, w1[d]);
-                    e00[d] += u0 * u0;
-                    e01[d] += u0 * u1;
-                    e11[d] += u1 * u1;
+                double e00 = 0;
+                double e01 = 0;
+                double e11 = 0;
+                for (int c = 0; c < g; c++) {
+                    double u0 = v[c] * a0[c] - Linear.dot(cv[c], z0);
+                    double u1 = v[c] * a1[c] - Linear.dot(cv[c], z1);
+                    e00 += u0 * u0;
+                    e01 += u0 * u1;
+                    e11 += u1 * u1;
                 }
-            }
-            for (int d = 0; d < nb; d++) {
-                n0[start + d] = Linear.dot(mj, w0[d]);
-                n1[start + d] = Linear.dot(mj, w1[d]);
-                q00[start + d] = e00[d];
-                q01[start + d] = e01[d];
-                q11[start + d] = e11[d];
+                n0[d] = Linear.dot(mj, z0);
+                n1[d] = Linear.dot(mj, z1);
+                q00[d] = e00;
+                q01[d] = e01;
+                q11[d] = e11;
             }
         }
         return new WildClusterBootstrap(beta[j], se, factor, n0, n1, q00, q01, q11, enumerate);

@@ -27,20 +27,41 @@ public final class GroupedStatistics {
      * and group ids {@code group}.
      */
     public void add(double[][] x, double[] y, double[] w, String[] group) {
-        totals.add(x, y, w, 0, y.length);
-        for (int i = 0; i < y.length; i++) {
-            double[] s = groups.computeIfAbsent(group[i], k -> fresh());
-            double wi = w[i];
-            s[0] += wi;
-            s[1] += wi * y[i];
-            s[2] += 1;
-            for (int j = 0; j < p; j++) {
-                double v = x[j][i];
-                s[3 + j] += wi * v;
-                s[3 + p + j] = Math.min(s[3 + p + j], v);
-                s[3 + 2 * p + j] = Math.max(s[3 + 2 * p + j], v);
+        int n = y.length;
+        totals.merge(GramAccumulator.of(x, y, w));
+        int[] gi = new int[n];
+        java.util.List<double[]> list = new java.util.ArrayList<>();
+        Map<String, Integer> local = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Integer k = local.get(group[i]);
+            if (k == null) {
+                k = list.size();
+                local.put(group[i], k);
+                list.add(groups.computeIfAbsent(group[i], id -> fresh()));
             }
+            gi[i] = k;
+        }
+        double[][] s = list.toArray(new double[0][]);
+        for (int i = 0; i < n; i++) {
+            double[] t = s[gi[i]];
+            double wi = w[i];
+            t[0] += wi;
+            t[1] += wi * y[i];
+            t[2] += 1;
             sumLogW += Math.log(wi);
+        }
+        for (int j = 0; j < p; j++) {
+            double[] col = x[j];
+            int sum = 3 + j;
+            int min = 3 + p + j;
+            int max = 3 + 2 * p + j;
+            for (int i = 0; i < n; i++) {
+                double[] t = s[gi[i]];
+                double v = col[i];
+                t[sum] += w[i] * v;
+                t[min] = Math.min(t[min], v);
+                t[max] = Math.max(t[max], v);
+            }
         }
     }
 

@@ -90,21 +90,31 @@ public final class RandomInterceptModel {
                 m++;
             }
         }
-        double[][] xs = new double[p][m];
-        double[] ys = new double[m];
-        double[] ws = new double[m];
-        String[] gs = new String[m];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            double wi = w == null ? 1.0 : w[i];
-            if (wi > 0) {
-                for (int j = 0; j < p; j++) {
-                    xs[j][k] = cols[j][i];
+        double[][] xs = cols;
+        double[] ys = y;
+        double[] ws = w;
+        String[] gs = group;
+        if (w == null) {
+            ws = new double[n];
+            java.util.Arrays.fill(ws, 1.0);
+        }
+        if (m < n) {
+            // rows with weight 0 are left out (copies only in this case)
+            xs = new double[p][m];
+            ys = new double[m];
+            ws = new double[m];
+            gs = new String[m];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (w[i] > 0) {
+                    for (int j = 0; j < p; j++) {
+                        xs[j][k] = cols[j][i];
+                    }
+                    ys[k] = y[i];
+                    ws[k] = w[i];
+                    gs[k] = group[i];
+                    k++;
                 }
-                ys[k] = y[i];
-                ws[k] = wi;
-                gs[k] = group[i];
-                k++;
             }
         }
         GroupedStatistics st = new GroupedStatistics(p);

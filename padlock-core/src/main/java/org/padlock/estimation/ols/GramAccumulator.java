@@ -20,35 +20,79 @@ public final class GramAccumulator {
 
     /** Adds rows {@code from..to-1} of column-stored {@code x}. */
     public void add(double[][] x, double[] y, double[] w, int from, int to) {
-        for (int i = from; i < to; i++) {
-            addRow(x, y, w, i);
-        }
+        GramKernel k = GramKernel.local(p + 1);
+        k.addRange(withOutcome(x, y), w, from, to);
+        collect(k);
         n += to - from;
     }
 
     /** Adds the listed rows of column-stored {@code x} (e.g. the rows of one cluster). */
     public void add(double[][] x, double[] y, double[] w, int[] rows) {
-        for (int i : rows) {
-            addRow(x, y, w, i);
-        }
+        GramKernel k = GramKernel.local(p + 1);
+        k.addRows(withOutcome(x, y), w, rows, 0, rows.length);
+        collect(k);
         n += rows.length;
     }
 
-    private void addRow(double[][] x, double[] y, double[] w, int i) {
-        double wi = w[i];
-        double wy = wi * y[i];
-        ytwy += wy * y[i];
-        for (int a = 0; a < p; a++) {
-            double xa = x[a][i] * wi;
-            if (xa == 0.0) {
-                continue;
-            }
-            xtwy[a] += x[a][i] * wy;
-            double[] row = xtwx[a];
-            for (int b = a; b < p; b++) {
-                row[b] += xa * x[b][i];
+    /**
+     * The statistics of rows {@code 0..y.length-1}, accumulated over fixed chunks of {@link #CHUNK} rows on
+     * all available cores and merged in chunk order: the result is the same, to the last bit, whatever the
+     * number of threads or their timing.
+     */
+    public static GramAccumulator of(double[][] x, double[] y, double[] w) {
+        int n = y.length;
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        GramAccumulator[] parts = new GramAccumulator[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            GramAccumulator a = new GramAccumulator(x.length);
+            a.add(x, y, w, c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+            parts[c] = a;
+        });
+        GramAccumulator total = new GramAccumulator(x.length);
+        for (GramAccumulator a : parts) {
+            total.merge(a);
+        }
+        return total;
+    }
+
+    /**
+     * {@code Z'Z} (full, symmetric) of the first {@code rows} rows of the column-stored {@code z}, by the same
+     * tiled kernel; e.g. to add up many outer products {@code sum_r z_r z_r'} at once.
+     */
+    public static double[][] crossProduct(double[][] z, int rows) {
+        int q = z.length;
+        GramKernel k = GramKernel.local(q);
+        double[] ones = new double[rows];
+        java.util.Arrays.fill(ones, 1.0);
+        k.addRange(z, ones, 0, rows);
+        double[][] out = new double[q][q];
+        for (int a = 0; a < q; a++) {
+            for (int b = a; b < q; b++) {
+                out[a][b] = k.get(a, b);
+                out[b][a] = out[a][b];
             }
         }
+        return out;
+    }
+
+    /** Rows per chunk of {@link #of(double[][], double[], double[])}; fixed, so results do not depend on the thread count. */
+    public static final int CHUNK = 1 << 15;
+
+    private static double[][] withOutcome(double[][] x, double[] y) {
+        double[][] z = java.util.Arrays.copyOf(x, x.length + 1);
+        z[x.length] = y;
+        return z;
+    }
+
+    private void collect(GramKernel k) {
+        for (int a = 0; a < p; a++) {
+            double[] row = xtwx[a];
+            for (int b = a; b < p; b++) {
+                row[b] += k.get(a, b);
+            }
+            xtwy[a] += k.get(a, p);
+        }
+        ytwy += k.get(p, p);
     }
 
     /** Adds the statistics of another accumulator over the same terms. */

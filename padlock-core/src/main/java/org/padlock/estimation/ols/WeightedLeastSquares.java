@@ -69,8 +69,7 @@ public final class WeightedLeastSquares {
             yy = pick(y, keep);
             ww = pick(weights, keep);
         }
-        GramAccumulator acc = new GramAccumulator(cols.length);
-        acc.add(cols, yy, ww, 0, yy.length);
+        GramAccumulator acc = GramAccumulator.of(cols, yy, ww);
         double[][] g = acc.xtwx();
         int[] kept = Collinearity.independentTerms(g);
         List<String> names = new ArrayList<>();
@@ -112,14 +111,16 @@ public final class WeightedLeastSquares {
                 bread[a][c] = inv.get(a, c);
             }
         }
-        double[] e = new double[yy.length];
-        double ssr = 0;
-        for (int i = 0; i < yy.length; i++) {
-            double fit = 0;
-            for (int a = 0; a < p; a++) {
-                fit += keptCols[a][i] * bet[a];
+        double[] e = yy.clone();
+        for (int a = 0; a < p; a++) {
+            double[] col = keptCols[a];
+            double ba = bet[a];
+            for (int i = 0; i < e.length; i++) {
+                e[i] -= col[i] * ba;
             }
-            e[i] = yy[i] - fit;
+        }
+        double ssr = 0;
+        for (int i = 0; i < e.length; i++) {
             ssr += ww[i] * e[i] * e[i];
         }
         return new WlsFit(names, dropped, bet, bread, keptCols, yy, ww, e, ssr, keep);

@@ -107,12 +107,24 @@ public final class WlsFit {
     /** Score contributions {@code x_i w_i e_i} summed within each cluster; {@code cluster[i]} in 0..G-1. */
     public double[][] clusterScores(int[] cluster, int clusters) {
         int p = beta.length;
+        int n = y.length;
+        double[] we = new double[n];
+        for (int i = 0; i < n; i++) {
+            we[i] = w[i] * residuals[i];
+        }
+        // term by term (one pass over each column, terms on all cores); each sum is in row order, as a row loop would add
+        double[][] byTerm = new double[p][clusters];
+        java.util.stream.IntStream.range(0, p).parallel().forEach(j -> {
+            double[] col = x[j];
+            double[] sj = byTerm[j];
+            for (int i = 0; i < n; i++) {
+                sj[cluster[i]] += col[i] * we[i];
+            }
+        });
         double[][] s = new double[clusters][p];
-        for (int i = 0; i < y.length; i++) {
-            double we = w[i] * residuals[i];
-            double[] sg = s[cluster[i]];
-            for (int j = 0; j < p; j++) {
-                sg[j] += x[j][i] * we;
+        for (int j = 0; j < p; j++) {
+            for (int g = 0; g < clusters; g++) {
+                s[g][j] = byTerm[j][g];
             }
         }
         return s;
@@ -126,6 +138,51 @@ public final class WlsFit {
     public GramAccumulator gram(int[] rows) {
         GramAccumulator acc = new GramAccumulator(beta.length);
         acc.add(x, y, w, rows);
+        return acc;
+    }
+
+    /**
+     * {@code X'VX} (kept terms) over all observations for per-observation factors {@code v} (e.g. {@code w^2}
+     * for the {@code sum_h X_h'W_h W_h X_h} of CR2), accumulated as {@link GramAccumulator#of} does.
+     */
+    public double[][] crossProducts(double[] v) {
+        if (v.length != y.length) {
+            throw new IllegalArgumentException("need one factor per observation: " + v.length + " vs " + y.length);
+        }
+        return GramAccumulator.of(x, residuals, v).xtwx();
+    }
+
+    /**
+     * For the listed observations (e.g. one cluster), the unweighted cross-products of {@code L} and the
+     * residuals {@code e}: {@code L'L}, {@code L'e}, {@code e'e}, where {@code L = X} or, with
+     * {@code withWeighted}, {@code L = [X, WX]} ({@code 2k} columns).
+     */
+    public GramAccumulator residualCrossProducts(int[] rows, boolean withWeighted) {
+        int k = beta.length;
+        int width = withWeighted ? 2 * k : k;
+        int m = rows.length;
+        double[][] l = new double[width][m];
+        double[] e = new double[m];
+        double[] ones = new double[m];
+        java.util.Arrays.fill(ones, 1.0);
+        for (int j = 0; j < k; j++) {
+            double[] col = x[j];
+            double[] lj = l[j];
+            for (int r = 0; r < m; r++) {
+                lj[r] = col[rows[r]];
+            }
+            if (withWeighted) {
+                double[] wj = l[k + j];
+                for (int r = 0; r < m; r++) {
+                    wj[r] = lj[r] * w[rows[r]];
+                }
+            }
+        }
+        for (int r = 0; r < m; r++) {
+            e[r] = residuals[rows[r]];
+        }
+        GramAccumulator acc = new GramAccumulator(width);
+        acc.add(l, e, ones, 0, m);
         return acc;
     }
 

@@ -1,0 +1,142 @@
+package org.padlock.estimation.ols;
+
+/**
+ * The cross-product {@code Z'WZ} of a block of rows of column-stored {@code Z} (upper triangle), by
+ * register tiles of 4 x 2 entries with independent fused multiply-adds, so that the arithmetic is not
+ * bound by the latency of one accumulator. Rows are processed in blocks of {@link #BLOCK}: each block's
+ * columns are copied (weighted and plain, padded with zero columns to a multiple of 4) into scratch arrays
+ * that stay in cache, and the block's partial sums are added to the running total. The order of every
+ * addition depends only on the rows given, never on threads or timing.
+ *
+ * <p>One instance per thread (it owns its scratch arrays); {@link #local(int)} gives the calling thread's.
+ */
+final class GramKernel {
+    static final int BLOCK = 256;
+    private static final ThreadLocal<GramKernel> LOCAL = new ThreadLocal<>();
+
+    private final int q;
+    private final int q4;
+    private final double[][] wz;
+    private final double[][] zz;
+    /** Running upper-triangular total, {@code q4 x q4}. */
+    private final double[][] g;
+
+    private GramKernel(int q) {
+        this.q = q;
+        this.q4 = (q + 3) / 4 * 4;
+        this.wz = new double[q4][BLOCK];
+        this.zz = new double[q4][BLOCK];
+        this.g = new double[q4][q4];
+    }
+
+    /** The calling thread's kernel for {@code q} columns, with its total set to zero. */
+    static GramKernel local(int q) {
+        GramKernel k = LOCAL.get();
+        if (k == null || k.q != q) {
+            k = new GramKernel(q);
+            LOCAL.set(k);
+        }
+        k.reset();
+        return k;
+    }
+
+    private void reset() {
+        for (double[] row : g) {
+            java.util.Arrays.fill(row, 0.0);
+        }
+    }
+
+    /** Adds rows {@code from..to-1} of the columns {@code z} (length q) with weights {@code w}. */
+    void addRange(double[][] z, double[] w, int from, int to) {
+        for (int start = from; start < to; start += BLOCK) {
+            int len = Math.min(BLOCK, to - start);
+            for (int a = 0; a < q; a++) {
+                double[] src = z[a];
+                double[] dw = wz[a];
+                double[] dz = zz[a];
+                System.arraycopy(src, start, dz, 0, len);
+                for (int r = 0; r < len; r++) {
+                    dw[r] = src[start + r] * w[start + r];
+                }
+            }
+            tiles(len);
+        }
+    }
+
+    /** Adds the rows {@code rows[from..to-1]} of the columns {@code z} with weights {@code w}. */
+    void addRows(double[][] z, double[] w, int[] rows, int from, int to) {
+        for (int start = from; start < to; start += BLOCK) {
+            int len = Math.min(BLOCK, to - start);
+            for (int a = 0; a < q; a++) {
+                double[] src = z[a];
+                double[] dw = wz[a];
+                double[] dz = zz[a];
+                for (int r = 0; r < len; r++) {
+                    int i = rows[start + r];
+                    dz[r] = src[i];
+                    dw[r] = src[i] * w[i];
+                }
+            }
+            tiles(len);
+        }
+    }
+
+    private void tiles(int len) {
+        for (int a = 0; a < q4; a += 4) {
+            double[] a0 = wz[a];
+            double[] a1 = wz[a + 1];
+            double[] a2 = wz[a + 2];
+            double[] a3 = wz[a + 3];
+            for (int b = a; b < q4; b += 4) {
+                double[] b0 = zz[b];
+                double[] b1 = zz[b + 1];
+                double[] b2 = zz[b + 2];
+                double[] b3 = zz[b + 3];
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+                for (int r = 0; r < len; r++) {
+                    double x0 = b0[r];
+                    double x1 = b1[r];
+                    double x2 = b2[r];
+                    double x3 = b3[r];
+                    double v = a0[r];
+                    s00 = Math.fma(v, x0, s00);
+                    s01 = Math.fma(v, x1, s01);
+                    s02 = Math.fma(v, x2, s02);
+                    s03 = Math.fma(v, x3, s03);
+                    v = a1[r];
+                    s10 = Math.fma(v, x0, s10);
+                    s11 = Math.fma(v, x1, s11);
+                    s12 = Math.fma(v, x2, s12);
+                    s13 = Math.fma(v, x3, s13);
+                    v = a2[r];
+                    s20 = Math.fma(v, x0, s20);
+                    s21 = Math.fma(v, x1, s21);
+                    s22 = Math.fma(v, x2, s22);
+                    s23 = Math.fma(v, x3, s23);
+                    v = a3[r];
+                    s30 = Math.fma(v, x0, s30);
+                    s31 = Math.fma(v, x1, s31);
+                    s32 = Math.fma(v, x2, s32);
+                    s33 = Math.fma(v, x3, s33);
+                }
+                add(g[a], b, s00, s01, s02, s03);
+                add(g[a + 1], b, s10, s11, s12, s13);
+                add(g[a + 2], b, s20, s21, s22, s23);
+                add(g[a + 3], b, s30, s31, s32, s33);
+            }
+        }
+    }
+
+    private static void add(double[] row, int b, double s0, double s1, double s2, double s3) {
+        row[b] += s0;
+        row[b + 1] += s1;
+        row[b + 2] += s2;
+        row[b + 3] += s3;
+    }
+
+    /** Entry {@code (a, b)}, {@code a <= b < q}, of the total. */
+    double get(int a, int b) {
+        return g[a][b];
+    }
+}
