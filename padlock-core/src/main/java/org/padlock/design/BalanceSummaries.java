@@ -213,8 +213,9 @@ public final class BalanceSummaries {
                 // lambda = phi(q eta) / Phi(q eta) (the inverse Mills ratio)
                 double q = treated[i] == 1 ? 1 : -1;
                 double lam = Math.exp(-0.5 * eta[i] * eta[i] - LOG_SQRT_2PI - lp[i]);
-                g[i] = pw[i] * q * lam;
                 h[i] = pw[i] * lam * (lam + q * eta[i]);
+                // the score's weight per unit, pw q lam, as h times this ratio (h > 0: lam (lam + q eta) > 0)
+                g[i] = q / (lam + q * eta[i]);
             }
             ColumnAlgebra.crossProducts(xs, h, g, info, score);
             if (!solver.setA(info)) {

@@ -49,7 +49,7 @@ public final class BinaryRegression {
         DMatrixRMaj rhs = new DMatrixRMaj(p, 1);
         DMatrixRMaj sol = new DMatrixRMaj(p, 1);
         double[] w = new double[n];
-        double[] wz = new double[n];
+        double[] z = new double[n];
         boolean converged = false;
         int it = 0;
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
@@ -62,13 +62,13 @@ public final class BinaryRegression {
                 double var = mu[i] * (1 - mu[i]);
                 if (!(d > 0) || !(var > 0)) {
                     w[i] = 0;
-                    wz[i] = 0;
+                    z[i] = 0;
                     continue;
                 }
                 w[i] = d * d / var;
-                wz[i] = w[i] * (eta[i] + (y[i] - mu[i]) / d);
+                z[i] = eta[i] + (y[i] - mu[i]) / d;
             }
-            ColumnAlgebra.crossProducts(xs, w, wz, info, rhs);
+            ColumnAlgebra.crossProducts(xs, w, z, info, rhs);
             if (!solver.setA(info.copy())) {
                 diagnostics.add("the information matrix became singular at iteration " + it);
                 break;

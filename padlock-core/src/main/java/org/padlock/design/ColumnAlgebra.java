@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.padlock.data.Collinearity;
+import org.padlock.estimation.ols.GramAccumulator;
 
 /**
  * Shared linear algebra of the binary-response fits ({@link BinaryRegression}, {@link BalanceSummaries})
@@ -18,17 +19,10 @@ final class ColumnAlgebra {
 
     /** Indices of a maximal linearly independent set of the columns of {@code x} ({@link Collinearity}). */
     static int[] independentTerms(double[][] x) {
-        int p = x.length;
-        int n = p == 0 ? 0 : x[0].length;
+        int n = x.length == 0 ? 0 : x[0].length;
         double[] one = new double[n];
         java.util.Arrays.fill(one, 1.0);
-        DMatrixRMaj g = new DMatrixRMaj(p, p);
-        crossProducts(x, one, one, g, new DMatrixRMaj(p, 1));
-        double[][] gram = new double[p][];
-        for (int a = 0; a < p; a++) {
-            gram[a] = java.util.Arrays.copyOfRange(g.data, a * p, (a + 1) * p);
-        }
-        return Collinearity.independentTerms(gram);
+        return Collinearity.independentTerms(GramAccumulator.of(x, one, one).xtwx());
     }
 
     /**
@@ -68,87 +62,24 @@ final class ColumnAlgebra {
     }
 
     /**
-     * Rows per block of the sums below. The blocks are fixed by the row count alone, so each sum is
-     * the same whichever thread computes which block; partial sums are added in block order.
-     */
-    static final int BLOCK = 1 << 13;
-
-    /**
      * {@code info = sum_i h_i x_i x_i'} (full symmetric matrix, overwritten) and
-     * {@code rhs = sum_i g_i x_i}. Blocks of {@link #BLOCK} rows are summed on all cores, each block
-     * column pair by column pair while its columns are in cache; the result does not depend on the
-     * number of threads.
+     * {@code rhs = sum_i h_i y_i x_i}, by the least-squares accumulator ({@link GramAccumulator#of}: tiled
+     * kernel, fixed row chunks on all cores, the result independent of the number of threads).
      */
-    static void crossProducts(double[][] xs, double[] h, double[] g, DMatrixRMaj info, DMatrixRMaj rhs) {
-        int p = xs.length;
-        int n = h.length;
-        int blocks = Math.max(1, (n + BLOCK - 1) / BLOCK);
-        int cells = p * (p + 1) / 2;
-        double[][] part = new double[blocks][];
-        IntStream.range(0, blocks).parallel().forEach(c -> part[c] = block(xs, h, g, c * BLOCK, Math.min(n, (c + 1) * BLOCK), cells));
-        double[] total = new double[cells + p];
-        for (double[] b : part) {
-            for (int k = 0; k < total.length; k++) {
-                total[k] += b[k];
+    static void crossProducts(double[][] xs, double[] h, double[] y, DMatrixRMaj info, DMatrixRMaj rhs) {
+        GramAccumulator g = GramAccumulator.of(xs, y, h);
+        double[][] m = g.xtwx();
+        double[] r = g.xtwy();
+        for (int a = 0; a < xs.length; a++) {
+            for (int b = 0; b < xs.length; b++) {
+                info.set(a, b, m[a][b]);
             }
-        }
-        int k = 0;
-        for (int a = 0; a < p; a++) {
-            for (int b = a; b < p; b++) {
-                info.set(a, b, total[k]);
-                info.set(b, a, total[k]);
-                k++;
-            }
-            rhs.set(a, 0, total[cells + a]);
+            rhs.set(a, 0, r[a]);
         }
     }
 
-    /** The upper-triangle sums of {@code h x x'} (row by row) followed by those of {@code g x}, over rows lo..hi-1. */
-    private static double[] block(double[][] xs, double[] h, double[] g, int lo, int hi, int cells) {
-        int p = xs.length;
-        double[] out = new double[cells + p];
-        double[] hx = new double[hi - lo];
-        int k = 0;
-        for (int a = 0; a < p; a++) {
-            double[] xa = xs[a];
-            for (int i = lo; i < hi; i++) {
-                hx[i - lo] = xa[i] * h[i];
-            }
-            for (int b = a; b < p; b++) {
-                out[k++] = dot(hx, xs[b], lo, hi);
-            }
-            out[cells + a] = dot(xa, g, lo, lo, hi);
-        }
-        return out;
-    }
-
-    /** {@code sum_k u[k] v[lo + k]} over k < hi - lo. */
-    private static double dot(double[] u, double[] v, int lo, int hi) {
-        return dot(u, v, 0, lo, hi);
-    }
-
-    /**
-     * {@code sum_k u[uFrom + k] v[lo + k]} over k < hi - lo, with four running sums (a single sum waits
-     * on each addition's latency), added pairwise at the end.
-     */
-    private static double dot(double[] u, double[] v, int uFrom, int lo, int hi) {
-        int len = hi - lo;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < len; k += 4) {
-            s0 += u[uFrom + k] * v[lo + k];
-            s1 += u[uFrom + k + 1] * v[lo + k + 1];
-            s2 += u[uFrom + k + 2] * v[lo + k + 2];
-            s3 += u[uFrom + k + 3] * v[lo + k + 3];
-        }
-        for (; k < len; k++) {
-            s0 += u[uFrom + k] * v[lo + k];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
+    /** Rows per block of {@link #linearPredictor}: fixed, so that the blocks do not depend on the threads. */
+    private static final int BLOCK = 1 << 13;
 
     /** {@code eta = X beta}, block by block on all cores. */
     static void linearPredictor(double[][] xs, double[] beta, double[] eta) {
