@@ -6,8 +6,9 @@
 # fit, output), peak RSS from GNU time; each R / padlock ratio is from the same run.
 # Usage: benchmarks/run_estimators_vs_r.sh [PUPILS] [SCHOOLS] [COVARIATES]   (defaults 100000 500 20)
 # Environment: SKIP="cr2 mixed ..." leaves out R's side of those models (R's clubSandwich at 1M pupils takes
-# over 5 minutes and 12 GB); ONLY="cr1" runs only the listed models (cr1 cr2 mixed wild); JAVA_OPTS is
-# passed to padlock's JVM (e.g. -Xmx12g at 6M pupils).
+# over 5 minutes and 12 GB); ONLY="cr1" runs only the listed models (cr1 cr2 mixed wild). padlock runs through
+# its launcher ./padlock with the launcher's JVM options; PADLOCK_JAVA_OPTS replaces them (e.g.
+# PADLOCK_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmx12g" at 6M pupils).
 # Needs: a built tree (./mvnw -B -o -q -DskipTests package), R with sandwich, clubSandwich, estimatr, lme4.
 set -e
 cd "$(dirname "$0")/.."
@@ -18,6 +19,8 @@ DIR=$(mktemp -d)
 CSV="$DIR/data.csv"
 java -cp "padlock-bench/target/padlock-bench.jar:padlock-bench/target/lib/*" org.padlock.bench.ClusteredData "$N" "$G" "$K" 1 "$CSV"
 COVS=$(seq -s, 1 "$K" | sed 's/\([0-9]*\)/x\1/g')
+./padlock --version > /dev/null  # the launcher rebuilds here, not inside a timed run, if sources changed
+export PADLOCK_NO_BUILD=1
 echo "data: $N pupils, $G schools, $K covariates: $CSV"
 TIME=""
 if [ -x /usr/bin/time ]; then TIME="/usr/bin/time -f %e_s_%M_kB"; fi
@@ -25,7 +28,7 @@ now() { date +%s.%N; }
 mem() { grep -o '[0-9.]*_s_[0-9]*_kB' "$1" | tail -1; }
 padlock() {
   s=$(now)
-  $TIME java $JAVA_OPTS -jar padlock-cli/target/padlock.jar estimate --data "$CSV" --outcome y --treatment treat --covariates "$COVS" \
+  $TIME ./padlock estimate --data "$CSV" --outcome y --treatment treat --covariates "$COVS" \
     "$@" --json > "$DIR/p.json" 2> "$DIR/p.err" || { cat "$DIR/p.err"; exit 1; }
   e=$(now)
   echo "$e - $s" | bc
