@@ -61,6 +61,11 @@ final class DrawSums {
             b++;
         }
         int blocks = (g + b - 1) / b;
+        if ((long) draws * blocks > Integer.MAX_VALUE - 8 || (long) draws * width > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many bootstrap replications (" + draws + ") for " + g + " clusters and "
+                    + nl / 4 + " terms: at most " + Math.min((Integer.MAX_VALUE - 8) / Math.max(1, blocks),
+                    (Integer.MAX_VALUE - 8) / Math.max(1, width)) + " here");
+        }
         int[] place = new int[b];
         place[0] = 1;
         for (int t = 1; t < b; t++) {
