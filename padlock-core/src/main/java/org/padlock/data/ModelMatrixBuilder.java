@@ -184,7 +184,7 @@ public final class ModelMatrixBuilder {
             }
             out[m++] = i;
         }
-        return m == rows.length && out.length == m ? out : java.util.Arrays.copyOf(out, m);
+        return m == out.length ? out : java.util.Arrays.copyOf(out, m);
     }
 
     /** Sorted distinct non-missing levels among the rows: numerically if all are numbers, else as text. */

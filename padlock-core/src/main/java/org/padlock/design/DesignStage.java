@@ -125,13 +125,12 @@ public final class DesignStage {
         for (String c : spec.exact()) {
             exactCols.add(g.text(c));
         }
-        java.util.Arrays.fill(strata, "");
-        for (int i = 0; i < strata.length && !exactCols.isEmpty(); i++) {
+        for (int i = 0; i < strata.length; i++) {
             StringBuilder sb = new StringBuilder();
             for (int e = 0; e < exactCols.size(); e++) {
                 sb.append(e == 0 ? "" : ", ").append(spec.exact().get(e)).append('=').append(exactCols.get(e).get(i));
             }
-            strata[i] = sb.toString();
+            strata[i] = exactCols.isEmpty() ? "" : sb.toString();
         }
         String[] clusters = null;
         if (cluster != null) {

@@ -55,13 +55,14 @@ public record Separation(boolean detected, int extremeFitted, List<String> terms
         }
         List<String> perfect = new ArrayList<>();
         List<String> diverging = new ArrayList<>();
+        java.util.function.IntPredicate checked = j -> !names.get(j).equals(org.padlock.data.ModelMatrixBuilder.INTERCEPT)
+                && !Double.isNaN(beta[j]);
         // one pass over the rows per term, the terms on all cores; the findings are collected in term order
         String[] whys = java.util.stream.IntStream.range(0, x.length).parallel()
-                .mapToObj(j -> names.get(j).equals(org.padlock.data.ModelMatrixBuilder.INTERCEPT) || Double.isNaN(beta[j])
-                        ? null : perfectPredictor(x[j], y))
+                .mapToObj(j -> checked.test(j) ? perfectPredictor(x[j], y) : null)
                 .toArray(String[]::new);
         for (int j = 0; j < x.length; j++) {
-            if (names.get(j).equals(org.padlock.data.ModelMatrixBuilder.INTERCEPT) || Double.isNaN(beta[j])) {
+            if (!checked.test(j)) {
                 continue;
             }
             String why = whys[j];
