@@ -123,12 +123,7 @@ final class EstimateCommand implements Callable<Integer> {
             extra.put("bootstrap_enumerated", r.enumerated());
             extra.put("seed", r.seed());
         } else {
-            CovarianceSpec cs = switch (se) {
-                case "classical" -> new CovarianceSpec.Classical();
-                case "hc1" -> new CovarianceSpec.Hc1();
-                default -> new CovarianceSpec.Clustered(cl, true);
-            };
-            Covariance v = Covariance.of(fit, cs);
+            Covariance v = Covariance.of(fit, CovarianceSpec.of(se, cl));
             t = v.test(fit, treatment);
             clusters = v.clusters();
             if (clusters == 1) {

@@ -85,7 +85,7 @@ final class SurveyCommand implements Callable<Integer> {
         for (int k = 0; k < compare.size(); k += 2) {
             SurveyResponses a = need(resp, compare.get(k), "--compare"), b = need(resp, compare.get(k + 1), "--compare");
             List<Comparison> table = SurveyAnalysis.compareInstruments(a, b);
-            comparisons.add(table(sj, "instruments", a.instrument().name() + " vs " + b.instrument().name(), null, table));
+            comparisons.add(sj.table("instruments", a.instrument().name() + " vs " + b.instrument().name(), null, table));
             describe(textLines, a.instrument().name() + " vs " + b.instrument().name(), table);
         }
         if (!groups.isEmpty()) {
@@ -100,7 +100,7 @@ final class SurveyCommand implements Callable<Integer> {
             for (String g : groups) {
                 String[] levels = r.groups(g, chars, schoolsId);
                 List<Comparison> table = SurveyAnalysis.compareGroups(r, levels);
-                Map<String, Object> t = table(sj, "groups", r.instrument().name() + " by " + g, g, table);
+                Map<String, Object> t = sj.table("groups", r.instrument().name() + " by " + g, g, table);
                 t.put("omnibus", SurveyAnalysis.associations(r, levels).stream().map(sj::association).toList());
                 comparisons.add(t);
                 describe(textLines, r.instrument().name() + " by " + g, table);
@@ -138,16 +138,6 @@ final class SurveyCommand implements Callable<Integer> {
             throw new IllegalArgumentException(option + " " + name + ": no --data for instrument '" + name + "'; given: " + resp.keySet());
         }
         return r;
-    }
-
-    private static Map<String, Object> table(SurveyJson sj, String kind, String title, String grouping, List<Comparison> rows) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", kind);
-        m.put("title", title);
-        m.put("grouping", grouping);
-        m.put("tests", rows.size());
-        m.put("rows", rows.stream().map(sj::comparison).toList());
-        return m;
     }
 
     private static void describe(List<String> lines, String title, List<Comparison> rows) {

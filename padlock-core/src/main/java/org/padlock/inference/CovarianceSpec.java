@@ -8,6 +8,20 @@ public sealed interface CovarianceSpec {
     /** Short label used in tables and JSON ({@code classical}, {@code hc1}, {@code cr0}, {@code cr1}). */
     String label();
 
+    /**
+     * The estimator named by {@code label} ({@link #label()}'s values), with {@code clusters} for the
+     * clustered ones (ignored otherwise).
+     */
+    static CovarianceSpec of(String label, String[] clusters) {
+        return switch (label) {
+            case "classical" -> new Classical();
+            case "hc1" -> new Hc1();
+            case "cr0" -> new Clustered(clusters, false);
+            case "cr1" -> new Clustered(clusters, true);
+            default -> throw new IllegalArgumentException("unknown covariance estimator '" + label + "'");
+        };
+    }
+
     /** {@code sigma^2 (X'WX)^-1} with {@code sigma^2 = sum w e^2 / (n - k)}; t with n - k df. */
     record Classical() implements CovarianceSpec {
         public String label() {

@@ -330,12 +330,7 @@ public final class AnalysisStage {
                     + (r.enumerated() ? " weight vectors enumerated" : " draws, seed " + r.seed()) + ")");
             diag.addAll(r.diagnostics());
         } else {
-            CovarianceSpec spec = switch (se) {
-                case "classical" -> new CovarianceSpec.Classical();
-                case "hc1" -> new CovarianceSpec.Hc1();
-                default -> new CovarianceSpec.Clustered(cl, true);
-            };
-            Covariance v = Covariance.of(fit, spec);
+            Covariance v = Covariance.of(fit, CovarianceSpec.of(se, cl));
             ct = v.test(fit, term);
             clusters = v.clusters();
             if (se.equals("cr1") && v.clusters() < 2) {
