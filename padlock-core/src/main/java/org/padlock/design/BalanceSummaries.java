@@ -163,10 +163,14 @@ public final class BalanceSummaries {
         int[] rows = java.util.stream.IntStream.range(0, pwAll.length).filter(i -> pwAll[i] > 0).toArray();
         int n = rows.length;
         double[][] fullAll = x.x();
-        double[][] full = new double[fullAll.length][n];
-        for (int a = 0; a < full.length; a++) {
-            for (int r = 0; r < n; r++) {
-                full[a][r] = fullAll[a][rows[r]];
+        // before matching every unit takes part: the columns are used as they are (only read)
+        double[][] full = fullAll;
+        if (n < pwAll.length) {
+            full = new double[fullAll.length][n];
+            for (int a = 0; a < full.length; a++) {
+                for (int r = 0; r < n; r++) {
+                    full[a][r] = fullAll[a][rows[r]];
+                }
             }
         }
         int[] treated = new int[n];
