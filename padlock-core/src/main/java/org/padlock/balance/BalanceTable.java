@@ -48,23 +48,23 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
      * @param weight  matching weights per unit (0 = unused)
      */
     public static BalanceTable compute(List<String> names, double[][] x, int[] treated, double[] weight) {
-        int n = treated.length;
-        double[] one = new double[n];
-        Arrays.fill(one, 1.0);
+        // the units with a positive weight (the matched sample), in data order, shared by every covariate
+        int[] used = IntStream.range(0, treated.length).filter(i -> weight[i] > 0).toArray();
         // covariates are independent of each other: one per task, collected in covariate order
         List<BalanceRow> rows = IntStream.range(0, names.size()).parallel()
-                .mapToObj(j -> row(names.get(j), x[j], treated, one, weight)).toList();
+                .mapToObj(j -> row(names.get(j), x[j], treated, weight, used)).toList();
         double[] before = rows.stream().mapToDouble(r -> Math.abs(r.pctBiasBefore())).filter(d -> !Double.isNaN(d)).toArray();
         double[] after = rows.stream().mapToDouble(r -> Math.abs(r.pctBiasAfter())).filter(d -> !Double.isNaN(d)).toArray();
         return new BalanceTable(rows, mean(before), mean(after), median(before), median(after), null);
     }
 
-    private static BalanceRow row(String name, double[] v, int[] treated, double[] one, double[] weight) {
+    private static BalanceRow row(String name, double[] v, int[] treated, double[] weight, int[] used) {
         boolean bin = isBinary(v);
-        Moments tU = Moments.of(v, treated, 1, one);
-        Moments cU = Moments.of(v, treated, 0, one);
-        Moments tM = Moments.of(v, treated, 1, weight);
-        Moments cM = Moments.of(v, treated, 0, weight);
+        Moments[] before = Moments.unweighted(v, treated);
+        Moments tU = before[1];
+        Moments cU = before[0];
+        Moments tM = Moments.of(v, treated, 1, weight, used);
+        Moments cM = Moments.of(v, treated, 0, weight, used);
         double pooled = Math.sqrt((tU.var() + cU.var()) / 2);
         // MatchIt: the SD of a binary covariate is sqrt(p (1 - p)), without the n - 1 correction
         double sdT = bin ? Math.sqrt(tU.mean() * (1 - tU.mean())) : Math.sqrt(tU.var());
@@ -74,7 +74,7 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
             eB = binaryEcdf(tU, cU);
             eA = binaryEcdf(tM, cM);
         } else {
-            Ecdf e = Ecdf.of(v, treated, weight);
+            Ecdf e = Ecdf.of(v, treated, weight, used);
             eB = e.before();
             eA = e.after();
         }
@@ -132,10 +132,14 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
 
     /** Weighted mean and reliability-weighted variance of one group. */
     record Moments(double mean, double var) {
-        static Moments of(double[] v, int[] treated, int group, double[] w) {
+        /**
+         * Group {@code group}'s moments with weights {@code w} over the units {@code used} (every unit
+         * with a positive weight, in data order); missing values skipped.
+         */
+        static Moments of(double[] v, int[] treated, int group, double[] w, int[] used) {
             double sw = 0, sw2 = 0, s = 0;
-            for (int i = 0; i < v.length; i++) {
-                if (treated[i] == group && w[i] > 0 && !Double.isNaN(v[i])) {
+            for (int i : used) {
+                if (treated[i] == group && !Double.isNaN(v[i])) {
                     sw += w[i];
                     sw2 += w[i] * w[i];
                     s += w[i] * v[i];
@@ -146,13 +150,42 @@ public record BalanceTable(List<BalanceRow> rows, double meanAbsPctBiasBefore, d
             }
             double m = s / sw;
             double ss = 0;
-            for (int i = 0; i < v.length; i++) {
-                if (treated[i] == group && w[i] > 0 && !Double.isNaN(v[i])) {
+            for (int i : used) {
+                if (treated[i] == group && !Double.isNaN(v[i])) {
                     ss += w[i] * (v[i] - m) * (v[i] - m);
                 }
             }
             double denom = sw - sw2 / sw;
             return new Moments(m, denom > 0 ? ss / denom : Double.NaN);
+        }
+
+        /**
+         * Both groups' unweighted moments (index 0 controls, 1 treated) in two passes over all units,
+         * with the sample variance (the weighted formula with unit weights); missing values skipped.
+         */
+        static Moments[] unweighted(double[] v, int[] treated) {
+            double[] s = new double[2];
+            long[] count = new long[2];
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isNaN(v[i])) {
+                    s[treated[i]] += v[i];
+                    count[treated[i]]++;
+                }
+            }
+            double[] m = {s[0] / count[0], s[1] / count[1]};
+            double[] ss = new double[2];
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isNaN(v[i])) {
+                    double d = v[i] - m[treated[i]];
+                    ss[treated[i]] += d * d;
+                }
+            }
+            Moments[] out = new Moments[2];
+            for (int g = 0; g < 2; g++) {
+                out[g] = count[g] == 0 ? new Moments(Double.NaN, Double.NaN)
+                        : new Moments(m[g], count[g] > 1 ? ss[g] / (count[g] - 1) : Double.NaN);
+            }
+            return out;
         }
     }
 }

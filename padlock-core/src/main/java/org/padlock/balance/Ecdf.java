@@ -1,6 +1,5 @@
 package org.padlock.balance;
 
-import java.util.stream.IntStream;
 import org.padlock.data.IndexSort;
 
 /**
@@ -19,23 +18,15 @@ import org.padlock.data.IndexSort;
  * @param after  {mean, max} with the matching weights, {@code NaN} when a group has no weight
  */
 record Ecdf(double[] before, double[] after) {
-    static Ecdf of(double[] v, int[] treated, double[] w) {
+    /**
+     * @param used the units with a positive weight, in data order
+     */
+    static Ecdf of(double[] v, int[] treated, double[] w, int[] used) {
         int n = v.length;
+        double[] t = new double[n];
+        double[] c = new double[n];
         int nT = 0;
         int nC = 0;
-        for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(v[i])) {
-                if (treated[i] == 1) {
-                    nT++;
-                } else {
-                    nC++;
-                }
-            }
-        }
-        double[] t = new double[nT];
-        double[] c = new double[nC];
-        nT = 0;
-        nC = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(v[i])) {
                 if (treated[i] == 1) {
@@ -45,9 +36,16 @@ record Ecdf(double[] before, double[] after) {
                 }
             }
         }
-        IndexSort.values(t);
-        IndexSort.values(c);
-        int[] used = IntStream.range(0, n).filter(i -> w[i] > 0 && !Double.isNaN(v[i])).toArray();
+        t = IndexSort.values(java.util.Arrays.copyOf(t, nT));
+        c = IndexSort.values(java.util.Arrays.copyOf(c, nC));
+        int[] matched = new int[used.length];
+        int nM = 0;
+        for (int i : used) {
+            if (!Double.isNaN(v[i])) {
+                matched[nM++] = i;
+            }
+        }
+        used = java.util.Arrays.copyOf(matched, nM);
         double swT = 0;
         double swC = 0;
         for (int i : used) {

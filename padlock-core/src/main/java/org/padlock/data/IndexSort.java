@@ -4,7 +4,7 @@ package org.padlock.data;
  * Stable sorting of row indices by a column of doubles, without boxing, in the order of
  * {@link Double#compare}; equal values keep the order the indices had on entry. Short arrays use a
  * bottom-up merge sort on {@code int} indices (Knuth, TAOCP vol. 3, s. 5.2.4), long ones a
- * least-significant-digit radix sort on 11-bit digits of the order-preserving 64-bit key of each
+ * least-significant-digit radix sort on 13-bit digits of the order-preserving 64-bit key of each
  * double (Knuth, s. 5.2.5; the key flips the magnitude bits of negative values), which is stable
  * and therefore gives the same permutation.
  */
@@ -17,11 +17,11 @@ public final class IndexSort {
         return idx.length >= RADIX_MIN ? radix(idx, v) : merge(idx, v);
     }
 
-    /** Below this length the merge sort is faster than four radix passes over 65,536 counters. */
+    /** Below this length the merge sort is faster than the radix passes with their counters. */
     static final int RADIX_MIN = 4096;
 
-    /** Bits per radix digit: six passes over 2,048 counters, which stay in the first-level cache. */
-    private static final int DIGIT = 11;
+    /** Bits per radix digit: five passes over 8,192 counters, which stay in the first-level cache. */
+    private static final int DIGIT = 13;
     private static final int DIGIT_MASK = (1 << DIGIT) - 1;
 
     /** The unsigned order of the key is {@link Double#compare}'s order of the value. */
@@ -79,20 +79,26 @@ public final class IndexSort {
         long[] key2 = new long[n];
         int[] idxIn = idx;
         int[] idx2 = idx == null ? null : new int[n];
-        int[] count = new int[(1 << DIGIT) + 1];
-        for (int shift = 0; shift < 64; shift += DIGIT) {
-            java.util.Arrays.fill(count, 0);
-            for (int k = 0; k < n; k++) {
-                count[(int) ((key[k] >>> shift) & DIGIT_MASK) + 1]++;
+        int passes = (64 + DIGIT - 1) / DIGIT;
+        // every digit's counts in one pass over the keys (the keys' digits do not change between passes)
+        int[][] count = new int[passes][(1 << DIGIT) + 1];
+        for (int k = 0; k < n; k++) {
+            long key0 = key[k];
+            for (int d = 0; d < passes; d++) {
+                count[d][(int) ((key0 >>> (d * DIGIT)) & DIGIT_MASK) + 1]++;
             }
-            if (count[(int) ((key[0] >>> shift) & DIGIT_MASK) + 1] == n) {
+        }
+        for (int d = 0; d < passes; d++) {
+            int shift = d * DIGIT;
+            int[] c = count[d];
+            if (c[(int) ((key[0] >>> shift) & DIGIT_MASK) + 1] == n) {
                 continue; // every key has this digit: the pass would not move anything
             }
-            for (int d = 0; d < DIGIT_MASK + 1; d++) {
-                count[d + 1] += count[d];
+            for (int b = 0; b < DIGIT_MASK + 1; b++) {
+                c[b + 1] += c[b];
             }
             for (int k = 0; k < n; k++) {
-                int pos = count[(int) ((key[k] >>> shift) & DIGIT_MASK)]++;
+                int pos = c[(int) ((key[k] >>> shift) & DIGIT_MASK)]++;
                 key2[pos] = key[k];
                 if (idx != null) {
                     idx2[pos] = idx[k];

@@ -59,10 +59,12 @@ public final class BalanceSummaries {
 
     /**
      * As {@link #compute(ModelMatrix, int[], double[], BalanceTable)}, with Newton's iteration for the
-     * unmatched sample started from {@code start} (coefficients over the columns of {@code x}, NaN for
-     * a dropped term; {@code null}: from 0). Newton's method converges to the same maximum from any
-     * start (the probit log-likelihood is concave); a start near it, such as the propensity fit's
-     * coefficients on the probit scale, saves iterations over all units.
+     * unmatched sample started from {@code start}: the propensity fit's coefficients over the columns of
+     * {@code x} on the probit scale, NaN exactly for the terms it dropped as collinear ({@code null}:
+     * from 0). Newton's method converges to the same maximum from any start (the probit log-likelihood
+     * is concave); a start near it saves iterations over all units. The propensity fit chose its terms
+     * by the same rule on the same units and columns, so its choice is taken over instead of being made
+     * again.
      */
     public static BalanceSummary compute(ModelMatrix x, int[] treated, double[] weight, BalanceTable table, double[] start) {
         int n = treated.length;
@@ -179,8 +181,9 @@ public final class BalanceSummaries {
             treated[r] = treatedAll[rows[r]];
             pw[r] = pwAll[rows[r]];
         }
-        int[] kept = ColumnAlgebra.independentTerms(full, x.names(),
-                "terms dropped from the re-fitted model as collinear or constant in the sample: ", diag);
+        String droppedMessage = "terms dropped from the re-fitted model as collinear or constant in the sample: ";
+        int[] kept = start != null && n == pwAll.length ? ColumnAlgebra.definedTerms(start, x.names(), droppedMessage, diag)
+                : ColumnAlgebra.independentTerms(full, x.names(), droppedMessage, diag);
         int p = kept.length;
         double[][] xs = ColumnAlgebra.select(full, kept);
         double sw = 0;
@@ -212,15 +215,19 @@ public final class BalanceSummaries {
         boolean converged = false;
         double lastChange = Double.POSITIVE_INFINITY;
         for (int it = 0; it < MAX_ITER && !converged; it++) {
-            for (int i = 0; i < n; i++) {
-                // d log L / d eta = q lambda, -d2 log L / d eta2 = lambda (lambda + q eta), q = 2y - 1,
-                // lambda = phi(q eta) / Phi(q eta) (the inverse Mills ratio)
-                double q = treated[i] == 1 ? 1 : -1;
-                double lam = Math.exp(-0.5 * eta[i] * eta[i] - LOG_SQRT_2PI - lp[i]);
-                h[i] = pw[i] * lam * (lam + q * eta[i]);
-                // the score's weight per unit, pw q lam, as h times this ratio (h > 0: lam (lam + q eta) > 0)
-                g[i] = q / (lam + q * eta[i]);
-            }
+            double[] e = eta;
+            double[] l = lp;
+            RowBlocks.forEach(n, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) {
+                    // d log L / d eta = q lambda, -d2 log L / d eta2 = lambda (lambda + q eta), q = 2y - 1,
+                    // lambda = phi(q eta) / Phi(q eta) (the inverse Mills ratio)
+                    double q = treated[i] == 1 ? 1 : -1;
+                    double lam = Math.exp(-0.5 * e[i] * e[i] - LOG_SQRT_2PI - l[i]);
+                    h[i] = pw[i] * lam * (lam + q * e[i]);
+                    // the score's weight per unit, pw q lam, as h times this ratio (h > 0: lam (lam + q eta) > 0)
+                    g[i] = q / (lam + q * e[i]);
+                }
+            });
             ColumnAlgebra.crossProducts(xs, h, g, info, score);
             if (!solver.setA(info)) {
                 diag.add("the re-fitted treatment model's information matrix became singular");
@@ -268,13 +275,17 @@ public final class BalanceSummaries {
         if (!converged) {
             diag.add("the re-fitted treatment model did not converge in " + MAX_ITER + " iterations");
         }
-        int extreme = 0;
-        for (int i = 0; i < n; i++) {
-            double m = Link.PROBIT.mean(eta[i]);
-            if (m < 1e-10 || m > 1 - 1e-10) {
-                extreme++;
+        double[] e = eta;
+        int extreme = (int) RowBlocks.sum(n, (lo, hi) -> {
+            int k = 0;
+            for (int i = lo; i < hi; i++) {
+                double m = Link.PROBIT.mean(e[i]);
+                if (m < 1e-10 || m > 1 - 1e-10) {
+                    k++;
+                }
             }
-        }
+            return k;
+        });
         if (extreme > 0) {
             diag.add("separation in the re-fitted treatment model: " + extreme
                     + " fitted probabilities are numerically 0 or 1");
@@ -292,11 +303,13 @@ public final class BalanceSummaries {
 
     /** The weighted probit log-likelihood (all weights positive); {@code lp} receives log Phi(q_i eta_i) per unit. */
     private static double probitLogLik(int[] y, double[] eta, double[] w, double[] lp) {
-        double ll = 0;
-        for (int i = 0; i < y.length; i++) {
-            lp[i] = StandardNormal.logCdf(y[i] == 1 ? eta[i] : -eta[i]);
-            ll += w[i] * lp[i];
-        }
-        return ll;
+        return RowBlocks.sum(y.length, (lo, hi) -> {
+            double ll = 0;
+            for (int i = lo; i < hi; i++) {
+                lp[i] = StandardNormal.logCdf(y[i] == 1 ? eta[i] : -eta[i]);
+                ll += w[i] * lp[i];
+            }
+            return ll;
+        });
     }
 }

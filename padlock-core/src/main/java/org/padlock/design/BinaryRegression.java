@@ -57,17 +57,19 @@ public final class BinaryRegression {
             it++;
             // working weights w = (d mu/d eta)^2 / var(mu) and working response z = eta + (y - mu) / (d mu/d eta);
             // units with a zero derivative or variance are left out (weight 0), as glm.fit does
-            for (int i = 0; i < n; i++) {
-                double d = link.derivative(eta[i]);
-                double var = mu[i] * (1 - mu[i]);
-                if (!(d > 0) || !(var > 0)) {
-                    w[i] = 0;
-                    z[i] = 0;
-                    continue;
+            RowBlocks.forEach(n, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) {
+                    double d = link.derivative(eta[i]);
+                    double var = mu[i] * (1 - mu[i]);
+                    if (!(d > 0) || !(var > 0)) {
+                        w[i] = 0;
+                        z[i] = 0;
+                        continue;
+                    }
+                    w[i] = d * d / var;
+                    z[i] = eta[i] + (y[i] - mu[i]) / d;
                 }
-                w[i] = d * d / var;
-                z[i] = eta[i] + (y[i] - mu[i]) / d;
-            }
+            });
             ColumnAlgebra.crossProducts(xs, w, z, info, rhs);
             if (!solver.setA(info.copy())) {
                 diagnostics.add("the information matrix became singular at iteration " + it);
@@ -78,10 +80,14 @@ public final class BinaryRegression {
                 beta[a] = sol.get(a, 0);
             }
             ColumnAlgebra.linearPredictor(xs, beta, eta);
-            for (int i = 0; i < n; i++) {
-                mu[i] = clamp(link.mean(eta[i]));
-            }
-            double newDev = deviance(y, mu);
+            double newDev = -2 * RowBlocks.sum(n, (lo, hi) -> {
+                double ll = 0;
+                for (int i = lo; i < hi; i++) {
+                    mu[i] = clamp(link.mean(eta[i]));
+                    ll += logLik(y[i], mu[i]);
+                }
+                return ll;
+            });
             if (Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1) < EPSILON) {
                 dev = newDev;
                 converged = true;
@@ -116,9 +122,11 @@ public final class BinaryRegression {
             seFull[kept[a]] = se[a];
         }
         double[] fitted = new double[n];
-        for (int i = 0; i < n; i++) {
-            fitted[i] = link.mean(eta[i]);
-        }
+        RowBlocks.forEach(n, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                fitted[i] = link.mean(eta[i]);
+            }
+        });
         Separation sep = Separation.check(x.names(), full, y, coefFull, seFull, fitted, converged);
         if (sep.detected()) {
             diagnostics.add(sep.message());
@@ -142,11 +150,18 @@ public final class BinaryRegression {
         return -2 * logLik(y, mu);
     }
 
+    /** The log-likelihood, summed as the iterations sum it ({@link RowBlocks}). */
     private static double logLik(double[] y, double[] mu) {
-        double ll = 0;
-        for (int i = 0; i < y.length; i++) {
-            ll += y[i] > 0.5 ? Math.log(mu[i]) : Math.log1p(-mu[i]);
-        }
-        return ll;
+        return RowBlocks.sum(y.length, (lo, hi) -> {
+            double ll = 0;
+            for (int i = lo; i < hi; i++) {
+                ll += logLik(y[i], mu[i]);
+            }
+            return ll;
+        });
+    }
+
+    private static double logLik(double y, double mu) {
+        return y > 0.5 ? Math.log(mu) : Math.log1p(-mu);
     }
 }

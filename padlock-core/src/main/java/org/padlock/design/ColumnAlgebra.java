@@ -2,7 +2,6 @@ package org.padlock.design;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.padlock.data.Collinearity;
 import org.padlock.estimation.ols.GramAccumulator;
@@ -32,6 +31,19 @@ final class ColumnAlgebra {
     static int[] independentTerms(double[][] x, List<String> names, String message, List<String> diagnostics) {
         int[] kept = independentTerms(x);
         if (kept.length < x.length) {
+            diagnostics.add(message + String.join(", ", dropped(names, kept)));
+        }
+        return kept;
+    }
+
+    /**
+     * The terms whose coefficient in {@code coefficients} is not NaN: the choice of a fit over the same
+     * columns and rows, whose dropped terms are NaN. When terms are dropped, adds {@code message}
+     * followed by their names to {@code diagnostics}.
+     */
+    static int[] definedTerms(double[] coefficients, List<String> names, String message, List<String> diagnostics) {
+        int[] kept = java.util.stream.IntStream.range(0, coefficients.length).filter(a -> !Double.isNaN(coefficients[a])).toArray();
+        if (kept.length < coefficients.length) {
             diagnostics.add(message + String.join(", ", dropped(names, kept)));
         }
         return kept;
@@ -78,18 +90,34 @@ final class ColumnAlgebra {
         }
     }
 
-    /** Rows per block of {@link #linearPredictor}: fixed, so that the blocks do not depend on the threads. */
-    private static final int BLOCK = 1 << 13;
-
-    /** {@code eta = X beta}, block by block on all cores. */
+    /**
+     * {@code eta = X beta}, block by block on all cores ({@link RowBlocks}); each row's terms are added
+     * in term order, four terms per sweep over the block.
+     */
     static void linearPredictor(double[][] xs, double[] beta, double[] eta) {
-        int n = eta.length;
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        IntStream.range(0, blocks).parallel().forEach(c -> {
-            int lo = c * BLOCK;
-            int hi = Math.min(n, lo + BLOCK);
+        int p = xs.length;
+        RowBlocks.forEach(eta.length, (lo, hi) -> {
             java.util.Arrays.fill(eta, lo, hi, 0.0);
-            for (int a = 0; a < xs.length; a++) {
+            int a = 0;
+            for (; a + 4 <= p; a += 4) {
+                double[] x0 = xs[a];
+                double[] x1 = xs[a + 1];
+                double[] x2 = xs[a + 2];
+                double[] x3 = xs[a + 3];
+                double b0 = beta[a];
+                double b1 = beta[a + 1];
+                double b2 = beta[a + 2];
+                double b3 = beta[a + 3];
+                for (int i = lo; i < hi; i++) {
+                    double e = eta[i];
+                    e += x0[i] * b0;
+                    e += x1[i] * b1;
+                    e += x2[i] * b2;
+                    e += x3[i] * b3;
+                    eta[i] = e;
+                }
+            }
+            for (; a < p; a++) {
                 double[] xa = xs[a];
                 double b = beta[a];
                 for (int i = lo; i < hi; i++) {

@@ -70,8 +70,8 @@ public record Separation(boolean detected, int extremeFitted, List<String> terms
                 perfect.add(names.get(j) + " (" + why + ")");
                 continue;
             }
-            double sd = sd(x[j]);
-            if (nearExtreme > 0 && (Math.abs(beta[j]) * sd > 10 || !(se[j] < 1e3 * Math.max(1, Math.abs(beta[j]))))) {
+            // the SD is needed only when some fitted probability is near 0 or 1
+            if (nearExtreme > 0 && (Math.abs(beta[j]) * sd(x[j]) > 10 || !(se[j] < 1e3 * Math.max(1, Math.abs(beta[j]))))) {
                 diverging.add(names.get(j) + " (coefficient " + String.format(java.util.Locale.ROOT, "%.3g", beta[j])
                         + ", standard error " + String.format(java.util.Locale.ROOT, "%.3g", se[j]) + ")");
             }
@@ -96,18 +96,20 @@ public record Separation(boolean detected, int extremeFitted, List<String> terms
         double minT = Double.POSITIVE_INFINITY, maxT = Double.NEGATIVE_INFINITY;
         double minC = Double.POSITIVE_INFINITY, maxC = Double.NEGATIVE_INFINITY;
         int[][] cell = new int[2][2];
+        // the model matrix has no missing values: plain comparisons give the minima and maxima
         for (int i = 0; i < x.length; i++) {
+            double v = x[i];
             boolean t = y[i] > 0.5;
-            binary &= x[i] == 0.0 || x[i] == 1.0;
+            binary &= v == 0.0 || v == 1.0;
             if (binary) {
-                cell[(int) x[i]][t ? 1 : 0]++;
+                cell[(int) v][t ? 1 : 0]++;
             }
             if (t) {
-                minT = Math.min(minT, x[i]);
-                maxT = Math.max(maxT, x[i]);
+                minT = v < minT ? v : minT;
+                maxT = v > maxT ? v : maxT;
             } else {
-                minC = Math.min(minC, x[i]);
-                maxC = Math.max(maxC, x[i]);
+                minC = v < minC ? v : minC;
+                maxC = v > maxC ? v : maxC;
             }
         }
         if (binary) {

@@ -2,11 +2,13 @@ package org.padlock.estimation.ols;
 
 /**
  * The cross-product {@code Z'WZ} of a block of rows of column-stored {@code Z} (upper triangle), by
- * register tiles of 4 x 2 entries with independent fused multiply-adds, so that the arithmetic is not
- * bound by the latency of one accumulator. Rows are processed in blocks of {@link #BLOCK}: each block's
- * columns are copied (weighted and plain, padded with zero columns to a multiple of 4) into scratch arrays
- * that stay in cache, and the block's partial sums are added to the running total. The order of every
- * addition depends only on the rows given, never on threads or timing.
+ * register tiles of 4 x 4 entries with independent fused multiply-adds, so that the arithmetic is not
+ * bound by the latency of one accumulator; when the number of columns is not a multiple of 4, the
+ * remaining columns are done by tiles of 4 x 1 and single dot products, without padding. Rows are
+ * processed in blocks of {@link #BLOCK}: each block's weighted columns (and, for scattered rows, its
+ * plain ones) are copied into scratch arrays that stay in cache, and the block's partial sums are added to the running total. Every
+ * entry is the same chain of multiply-adds whichever tile computes it, and the order of every addition
+ * depends only on the rows given, never on threads or timing.
  *
  * <p>One instance per thread (it owns its scratch arrays); {@link #local(int)} gives the calling thread's.
  */
@@ -15,18 +17,16 @@ final class GramKernel {
     private static final ThreadLocal<GramKernel> LOCAL = new ThreadLocal<>();
 
     private final int q;
-    private final int q4;
     private final double[][] wz;
     private final double[][] zz;
-    /** Running upper-triangular total, {@code q4 x q4}. */
+    /** Running upper-triangular total, {@code q x q}. */
     private final double[][] g;
 
     private GramKernel(int q) {
         this.q = q;
-        this.q4 = (q + 3) / 4 * 4;
-        this.wz = new double[q4][BLOCK];
-        this.zz = new double[q4][BLOCK];
-        this.g = new double[q4][q4];
+        this.wz = new double[q][BLOCK];
+        this.zz = new double[q][BLOCK];
+        this.g = new double[q][q];
     }
 
     /** The calling thread's kernel for {@code q} columns, with its total set to zero. */
@@ -53,13 +53,11 @@ final class GramKernel {
             for (int a = 0; a < q; a++) {
                 double[] src = z[a];
                 double[] dw = wz[a];
-                double[] dz = zz[a];
-                System.arraycopy(src, start, dz, 0, len);
                 for (int r = 0; r < len; r++) {
                     dw[r] = src[start + r] * w[start + r];
                 }
             }
-            tiles(len);
+            tiles(z, start, len);
         }
     }
 
@@ -77,55 +75,98 @@ final class GramKernel {
                     dw[r] = src[i] * w[i];
                 }
             }
-            tiles(len);
+            tiles(zz, 0, len);
         }
     }
 
-    private void tiles(int len) {
-        for (int a = 0; a < q4; a += 4) {
-            double[] a0 = wz[a];
-            double[] a1 = wz[a + 1];
-            double[] a2 = wz[a + 2];
-            double[] a3 = wz[a + 3];
-            for (int b = a; b < q4; b += 4) {
-                double[] b0 = zz[b];
-                double[] b1 = zz[b + 1];
-                double[] b2 = zz[b + 2];
-                double[] b3 = zz[b + 3];
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-                double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-                for (int r = 0; r < len; r++) {
-                    double x0 = b0[r];
-                    double x1 = b1[r];
-                    double x2 = b2[r];
-                    double x3 = b3[r];
-                    double v = a0[r];
-                    s00 = Math.fma(v, x0, s00);
-                    s01 = Math.fma(v, x1, s01);
-                    s02 = Math.fma(v, x2, s02);
-                    s03 = Math.fma(v, x3, s03);
-                    v = a1[r];
-                    s10 = Math.fma(v, x0, s10);
-                    s11 = Math.fma(v, x1, s11);
-                    s12 = Math.fma(v, x2, s12);
-                    s13 = Math.fma(v, x3, s13);
-                    v = a2[r];
-                    s20 = Math.fma(v, x0, s20);
-                    s21 = Math.fma(v, x1, s21);
-                    s22 = Math.fma(v, x2, s22);
-                    s23 = Math.fma(v, x3, s23);
-                    v = a3[r];
-                    s30 = Math.fma(v, x0, s30);
-                    s31 = Math.fma(v, x1, s31);
-                    s32 = Math.fma(v, x2, s32);
-                    s33 = Math.fma(v, x3, s33);
-                }
-                add(g[a], b, s00, s01, s02, s03);
-                add(g[a + 1], b, s10, s11, s12, s13);
-                add(g[a + 2], b, s20, s21, s22, s23);
-                add(g[a + 3], b, s30, s31, s32, s33);
+    /** The tiles of one block: weighted columns from {@code wz}, plain ones from {@code zb} at rows {@code off..off+len-1}. */
+    private void tiles(double[][] zb, int off, int len) {
+        int full = q / 4 * 4;
+        for (int a = 0; a < full; a += 4) {
+            for (int b = a; b < full; b += 4) {
+                tile4x4(a, b, zb, off, len);
+            }
+            for (int b = full; b < q; b++) {
+                tile4x1(a, b, zb, off, len);
             }
         }
+        // the last, partial block of columns with itself
+        for (int a = full; a < q; a++) {
+            for (int b = a; b < q; b++) {
+                double[] va = wz[a];
+                double[] vb = zb[b];
+                double s = 0;
+                for (int r = 0; r < len; r++) {
+                    s = Math.fma(va[r], vb[off + r], s);
+                }
+                g[a][b] += s;
+            }
+        }
+    }
+
+    /** Columns {@code a..a+3} against {@code b..b+3}. */
+    private void tile4x4(int a, int b, double[][] zb, int off, int len) {
+        double[] a0 = wz[a];
+        double[] a1 = wz[a + 1];
+        double[] a2 = wz[a + 2];
+        double[] a3 = wz[a + 3];
+        double[] b0 = zb[b];
+        double[] b1 = zb[b + 1];
+        double[] b2 = zb[b + 2];
+        double[] b3 = zb[b + 3];
+        double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+        double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+        for (int r = 0; r < len; r++) {
+            double x0 = b0[off + r];
+            double x1 = b1[off + r];
+            double x2 = b2[off + r];
+            double x3 = b3[off + r];
+            double v = a0[r];
+            s00 = Math.fma(v, x0, s00);
+            s01 = Math.fma(v, x1, s01);
+            s02 = Math.fma(v, x2, s02);
+            s03 = Math.fma(v, x3, s03);
+            v = a1[r];
+            s10 = Math.fma(v, x0, s10);
+            s11 = Math.fma(v, x1, s11);
+            s12 = Math.fma(v, x2, s12);
+            s13 = Math.fma(v, x3, s13);
+            v = a2[r];
+            s20 = Math.fma(v, x0, s20);
+            s21 = Math.fma(v, x1, s21);
+            s22 = Math.fma(v, x2, s22);
+            s23 = Math.fma(v, x3, s23);
+            v = a3[r];
+            s30 = Math.fma(v, x0, s30);
+            s31 = Math.fma(v, x1, s31);
+            s32 = Math.fma(v, x2, s32);
+            s33 = Math.fma(v, x3, s33);
+        }
+        add(g[a], b, s00, s01, s02, s03);
+        add(g[a + 1], b, s10, s11, s12, s13);
+        add(g[a + 2], b, s20, s21, s22, s23);
+        add(g[a + 3], b, s30, s31, s32, s33);
+    }
+
+    /** Columns {@code a..a+3} against column {@code b}. */
+    private void tile4x1(int a, int b, double[][] zb, int off, int len) {
+        double[] a0 = wz[a];
+        double[] a1 = wz[a + 1];
+        double[] a2 = wz[a + 2];
+        double[] a3 = wz[a + 3];
+        double[] b0 = zb[b];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int r = 0; r < len; r++) {
+            double x = b0[off + r];
+            s0 = Math.fma(a0[r], x, s0);
+            s1 = Math.fma(a1[r], x, s1);
+            s2 = Math.fma(a2[r], x, s2);
+            s3 = Math.fma(a3[r], x, s3);
+        }
+        g[a][b] += s0;
+        g[a + 1][b] += s1;
+        g[a + 2][b] += s2;
+        g[a + 3][b] += s3;
     }
 
     private static void add(double[] row, int b, double s0, double s1, double s2, double s3) {
