@@ -109,18 +109,34 @@ final class MatchCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** Rows per block of the matched sample's file, formatted on all cores and written in order. */
+    private static final int WRITE_BLOCK = 1 << 15;
+
     private void writeMatched(MatchedSample m) {
-        StringBuilder b = new StringBuilder(id + ",treated,pscore,weight,discarded,subclass\n");
         int[] t = m.treated();
         double[] ps = m.pscore();
         double[] w = m.weight();
         boolean[] d = m.discarded();
         String[] sub = m.subclass();
-        for (int i = 0; i < m.size(); i++) {
-            b.append(m.ids().get(i)).append(',').append(t[i]).append(',').append(ps[i]).append(',').append(w[i]).append(',')
-                    .append(d[i] ? 1 : 0).append(',').append(sub[i] == null ? "" : sub[i]).append('\n');
-        }
-        Json.writeAtomically(out, b.toString());
+        List<String> ids = m.ids();
+        int n = m.size();
+        byte[][] blocks = new byte[(n + WRITE_BLOCK - 1) / WRITE_BLOCK][];
+        java.util.stream.IntStream.range(0, blocks.length).parallel().forEach(k -> {
+            StringBuilder b = new StringBuilder(64 * WRITE_BLOCK);
+            for (int i = k * WRITE_BLOCK; i < Math.min(n, (k + 1) * WRITE_BLOCK); i++) {
+                b.append(ids.get(i)).append(',').append(t[i]).append(',').append(ps[i]).append(',');
+                // most weights are 0 or 1: the text Double.toString gives them, without formatting
+                b.append(w[i] == 0.0 && 1 / w[i] > 0 ? "0.0" : w[i] == 1.0 ? "1.0" : Double.toString(w[i])).append(',')
+                        .append(d[i] ? 1 : 0).append(',').append(sub[i] == null ? "" : sub[i]).append('\n');
+            }
+            blocks[k] = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        });
+        Json.writeAtomically(out, o -> {
+            o.write((id + ",treated,pscore,weight,discarded,subclass\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (byte[] block : blocks) {
+                o.write(block);
+            }
+        });
     }
 
     static Map<String, Object> summary(DesignResult r) {

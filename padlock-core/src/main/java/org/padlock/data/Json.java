@@ -61,13 +61,37 @@ public final class Json {
 
     /** Writes text to a file atomically: a temporary sibling, then a move into place. */
     public static void writeAtomically(Path file, String text) {
+        writeAtomically(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Bytes written to a stream, e.g. a large table block by block. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code body} to a file atomically: a temporary sibling, then a move into place; a failure
+     * leaves any earlier file untouched and no temporary file behind.
+     */
+    public static void writeAtomically(Path file, Body body) {
+        Path tmp = null;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (java.io.OutputStream o = Files.newOutputStream(tmp)) {
+                body.writeTo(o);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) {
+                // the temporary file could not be removed either; the error below says what failed
+            }
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }

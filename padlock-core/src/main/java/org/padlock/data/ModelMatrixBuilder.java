@@ -61,18 +61,32 @@ public final class ModelMatrixBuilder {
         boolean factor = factors.contains(c) || col instanceof TextColumn;
         if (factor) {
             TextColumn t = frame.text(c);
-            List<String> levels = levels(t, used);
-            java.util.Map<String, Integer> index = new java.util.HashMap<>();
-            for (int l = 0; l < levels.size(); l++) {
-                index.put(levels.get(l), l);
-            }
-            // each row's level once (-1: missing), then one indicator column per level
+            // each row's level once (-1: missing), numbered as first seen, then renumbered in the order
+            // of the sorted levels; then one indicator column per level
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
             int[] code = new int[n];
             boolean anyMissing = false;
             for (int k = 0; k < n; k++) {
                 String v = t.get(used[k]);
-                code[k] = v == null ? -1 : index.get(v);
-                anyMissing |= v == null;
+                if (v == null) {
+                    code[k] = -1;
+                    anyMissing = true;
+                } else {
+                    Integer l = seen.get(v);
+                    if (l == null) {
+                        l = seen.size();
+                        seen.put(v, l);
+                    }
+                    code[k] = l;
+                }
+            }
+            List<String> levels = sorted(seen.keySet());
+            int[] rank = new int[levels.size()];
+            for (int l = 0; l < levels.size(); l++) {
+                rank[seen.get(levels.get(l))] = l;
+            }
+            for (int k = 0; k < n; k++) {
+                code[k] = code[k] < 0 ? -1 : rank[code[k]];
             }
             int first = dropReference ? 1 : 0;
             for (int l = first; l < levels.size(); l++) {
@@ -195,7 +209,12 @@ public final class ModelMatrixBuilder {
                 set.add(t.get(i));
             }
         }
-        List<String> out = new ArrayList<>(new TreeSet<>(set));
+        return sorted(set);
+    }
+
+    /** The levels sorted numerically if all are numbers, else as text. */
+    private static List<String> sorted(java.util.Collection<String> levels) {
+        List<String> out = new ArrayList<>(new TreeSet<>(levels));
         boolean numeric = out.stream().allMatch(s -> TableReader.parseNumber(s) != null);
         if (numeric) {
             out.sort(Comparator.comparingDouble(TableReader::parseNumber));

@@ -80,14 +80,15 @@ public final class TableReader {
     /**
      * One pass over the CSV with every column not forced to text converted to DOUBLE inside DuckDB,
      * which parses decimal text much faster than the JVM. A missing cell ({@code NA} or empty) is
-     * NULL; a cell with a digit separator {@code _} (which DuckDB's cast, unlike the contract,
-     * accepts) or one the cast rejects becomes the marker NaN. A column holding a NaN or an infinity
-     * (DuckDB also accepts {@code nan} and {@code inf}) is read again as text, and {@link #parseAll}
-     * decides it with the contract's own rule (a column of words stays text; a cell padded with white
-     * space around {@code NA} is missing). DuckDB's cast trims only white space that
-     * {@link String#strip} also removes and is correctly rounded, as {@link Double#parseDouble}, so
-     * every column gets exactly the values and type the text route would give, without its cost.
-     * Text columns come through {@link #readText}.
+     * NULL, which the driver hands over as NaN; a cell with a digit separator {@code _} (which DuckDB's
+     * cast, unlike the contract, accepts), one the cast rejects and one it reads as NaN or an infinity
+     * (DuckDB also accepts {@code nan} and {@code inf}) become the marker, an infinity. A column holding
+     * the marker is read again as text, and {@link #parseAll} decides it with the contract's own rule (a
+     * column of words stays text; a cell padded with white space around {@code NA} is missing).
+     * DuckDB's cast trims only white space that {@link String#strip} also removes and is correctly
+     * rounded, as {@link Double#parseDouble}, so every column gets exactly the values and type the text
+     * route would give, without its cost. Text columns come through {@link #readText}; those forced to
+     * text are written by DuckDB on a second connection while this one reads the numeric columns.
      */
     private static Frame csv(Connection con, String label, Path file, Set<String> forceText) throws SQLException {
         List<String> labels = new ArrayList<>();
@@ -105,39 +106,45 @@ public final class TableReader {
         List<Integer> numeric = new ArrayList<>();
         List<Integer> text = new ArrayList<>();
         StringBuilder select = new StringBuilder("SELECT ");
+        StringBuilder casts = new StringBuilder();
         for (int j = 0; j < k; j++) {
             names[j] = stripBom(labels.get(j)).strip();
             if (forceText.contains(names[j])) {
                 text.add(j);
                 continue;
             }
+            // the inner query names each cell c<j> and its cast d<j>, the outer one decides between them
             String q = quote(labels.get(j));
-            select.append(numeric.isEmpty() ? "" : ", ").append("CASE WHEN ").append(q).append(" IS NULL OR ").append(q)
-                    .append(" IN ('', 'NA') THEN NULL WHEN contains(").append(q).append(", '_') THEN 'nan'::DOUBLE ELSE coalesce(TRY_CAST(")
-                    .append(q).append(" AS DOUBLE), 'nan'::DOUBLE) END");
+            String c = "c" + j;
+            String d = "d" + j;
+            select.append(numeric.isEmpty() ? "" : ", ").append("CASE WHEN ").append(c).append(" IS NULL OR ").append(c)
+                    .append(" IN ('', 'NA') THEN NULL WHEN contains(").append(c).append(", '_') OR NOT coalesce(isfinite(")
+                    .append(d).append("), false) THEN 'inf'::DOUBLE ELSE ").append(d).append(" END");
+            casts.append(numeric.isEmpty() ? "" : ", ").append(q).append(" AS ").append(c)
+                    .append(", TRY_CAST(").append(q).append(" AS DOUBLE) AS ").append(d);
             numeric.add(j);
         }
+        String[][] txt = new String[k][];
+        java.util.concurrent.CompletableFuture<Integer> forced = text.isEmpty() ? null : readTextAsync(con, file, labels, text, txt);
         double[][] num = new double[k][];
         int n = -1;
-        if (!numeric.isEmpty()) {
-            try (ResultSet rs = query(con, select + " FROM " + CSV_SOURCE, file)) {
-                n = readDoubles(rs, numeric, num);
-            }
-            for (int j : numeric) {
-                if (num[j] == null) {
-                    text.add(j); // a marker: decided on its text
+        List<Integer> marked = new ArrayList<>();
+        try {
+            if (!numeric.isEmpty()) {
+                try (ResultSet rs = query(con, select + " FROM (SELECT " + casts + " FROM " + CSV_SOURCE + ")", file)) {
+                    n = readDoubles(rs, numeric, num);
+                }
+                for (int j : numeric) {
+                    if (num[j] == null) {
+                        marked.add(j); // a marker: decided on its text
+                    }
                 }
             }
+        } finally {
+            n = join(label, forced, n);
         }
-        String[][] txt = new String[k][];
-        if (!text.isEmpty()) {
-            text.sort(null);
-            int rows = readText(con, file, labels, text, txt);
-            if (n >= 0 && rows != n) {
-                throw new DataException(label, -1, null, "cannot be read as CSV: the text columns have " + rows
-                        + " rows and the numeric ones " + n);
-            }
-            n = rows;
+        if (!marked.isEmpty()) {
+            n = checkRows(label, readText(con, file, labels, marked, txt), n);
         }
         List<Column> cols = new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
@@ -151,10 +158,45 @@ public final class TableReader {
         return frame(label, cols);
     }
 
+    /** {@link #readText} on a second connection to the same database, in another thread. */
+    private static java.util.concurrent.CompletableFuture<Integer> readTextAsync(Connection con, Path file, List<String> labels,
+                                                                               List<Integer> columns, String[][] out) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (Connection second = con.unwrap(org.duckdb.DuckDBConnection.class).duplicate()) {
+                return readText(second, file, labels, columns, out);
+            } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
+    /** The rows of the text columns read by {@code forced} (when not null), checked against {@code n} (-1: none yet). */
+    private static int join(String label, java.util.concurrent.CompletableFuture<Integer> forced, int n) throws SQLException {
+        if (forced == null) {
+            return n;
+        }
+        try {
+            return checkRows(label, forced.join(), n);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof SQLException se) {
+                throw se;
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private static int checkRows(String label, int rows, int n) {
+        if (n >= 0 && rows != n) {
+            throw new DataException(label, -1, null, "cannot be read as CSV: the text columns have " + rows
+                    + " rows and the numeric ones " + n);
+        }
+        return rows;
+    }
+
     /**
      * Reads the DOUBLE columns of {@code rs} (the k-th holds column {@code columns.get(k)}) into
-     * {@code out}; a column holding a NaN (the marker) or an infinity is left {@code null}. SQL NULL is
-     * missing (NaN).
+     * {@code out}; a column holding the marker (an infinity) is left {@code null}. SQL NULL, which the
+     * driver returns as NaN, is missing.
      * Returns the number of rows.
      */
     private static int readDoubles(ResultSet rs, List<Integer> columns, double[][] out) throws SQLException {
@@ -170,11 +212,7 @@ public final class TableReader {
             }
             for (int c = 0; c < m; c++) {
                 double v = rs.getDouble(c + 1);
-                if (rs.wasNull()) {
-                    v = Double.NaN;
-                } else if (Double.isNaN(v) || Double.isInfinite(v)) {
-                    marked[c] = true;
-                }
+                marked[c] |= Double.isInfinite(v);
                 buf[c][n] = v;
             }
             n++;

@@ -52,6 +52,9 @@ public record TableSchema(String id, List<String> binary, List<String> numeric, 
         for (String c : binary) {
             Column col = f.column(c);
             for (int i = 0; i < col.size(); i++) {
+                if (col instanceof NumericColumn nc && (nc.get(i) == 0.0 || nc.get(i) == 1.0)) {
+                    continue; // a number is 0 or 1 as its text is "0" or "1", without formatting it
+                }
                 String v = col.text(i);
                 if (v == null) {
                     throw new DataException(f.source(), i, c, "must be 0 or 1; found a missing value");

@@ -6,7 +6,9 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.padlock.data.Collinearity;
 import org.padlock.data.ModelMatrix;
+import org.padlock.estimation.ols.GramAccumulator;
 
 /**
  * Logit and probit regression by Fisher scoring (iteratively reweighted least squares), as R's
@@ -30,9 +32,6 @@ public final class BinaryRegression {
         int n = x.rowCount();
         double[][] full = x.x();
         List<String> diagnostics = new ArrayList<>();
-        int[] kept = ColumnAlgebra.independentTerms(full, x.names(), "terms dropped as collinear or constant: ", diagnostics);
-        int p = kept.length;
-        double[][] xs = ColumnAlgebra.select(full, kept);
         double ybar = Arrays.stream(y).average().orElse(0.5);
         double[] eta = new double[n];
         double[] mu = new double[n];
@@ -44,33 +43,31 @@ public final class BinaryRegression {
             eta[i] = mu[i] == 0.25 ? eta0 : mu[i] == 0.75 ? eta1 : initialEta(link, mu[i]);
         }
         double dev = deviance(y, mu);
+        double[] w = new double[n];
+        double[] z = new double[n];
+        working(link, y, eta, mu, w, z);
+        // the first iteration's cross-products over every term decide which terms are linearly independent
+        // (glm.fit's pivoted QR of the weighted model matrix, Collinearity); later iterations use those terms only
+        GramAccumulator first = GramAccumulator.of(full, z, w);
+        int[] kept = ColumnAlgebra.reported(Collinearity.independentTerms(first.xtwx()), x.names(),
+                "terms dropped as collinear or constant: ", diagnostics);
+        int p = kept.length;
+        double[][] xs = ColumnAlgebra.select(full, kept);
         double[] beta = new double[p];
         DMatrixRMaj info = new DMatrixRMaj(p, p);
         DMatrixRMaj rhs = new DMatrixRMaj(p, 1);
         DMatrixRMaj sol = new DMatrixRMaj(p, 1);
-        double[] w = new double[n];
-        double[] z = new double[n];
         boolean converged = false;
         int it = 0;
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
         while (it < MAX_ITER) {
             it++;
-            // working weights w = (d mu/d eta)^2 / var(mu) and working response z = eta + (y - mu) / (d mu/d eta);
-            // units with a zero derivative or variance are left out (weight 0), as glm.fit does
-            RowBlocks.forEach(n, (lo, hi) -> {
-                for (int i = lo; i < hi; i++) {
-                    double d = link.derivative(eta[i]);
-                    double var = mu[i] * (1 - mu[i]);
-                    if (!(d > 0) || !(var > 0)) {
-                        w[i] = 0;
-                        z[i] = 0;
-                        continue;
-                    }
-                    w[i] = d * d / var;
-                    z[i] = eta[i] + (y[i] - mu[i]) / d;
-                }
-            });
-            ColumnAlgebra.crossProducts(xs, w, z, info, rhs);
+            if (it == 1) {
+                ColumnAlgebra.copy(first.xtwx(), first.xtwy(), kept, info, rhs);
+            } else {
+                working(link, y, eta, mu, w, z);
+                ColumnAlgebra.crossProducts(xs, w, z, info, rhs);
+            }
             if (!solver.setA(info.copy())) {
                 diagnostics.add("the information matrix became singular at iteration " + it);
                 break;
@@ -135,6 +132,27 @@ public final class BinaryRegression {
                     + " the fit converged and no coefficient diverges)");
         }
         return new PropensityFit(link, x.names(), coefFull, seFull, fitted, ll, ll0, it, converged, diagnostics, sep);
+    }
+
+    /**
+     * The working weights {@code w = (d mu/d eta)^2 / var(mu)} and working response
+     * {@code z = eta + (y - mu) / (d mu/d eta)}; units with a zero derivative or variance are left out
+     * (weight 0), as glm.fit does.
+     */
+    private static void working(Link link, double[] y, double[] eta, double[] mu, double[] w, double[] z) {
+        RowBlocks.forEach(y.length, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                double d = link.derivative(eta[i]);
+                double var = mu[i] * (1 - mu[i]);
+                if (!(d > 0) || !(var > 0)) {
+                    w[i] = 0;
+                    z[i] = 0;
+                    continue;
+                }
+                w[i] = d * d / var;
+                z[i] = eta[i] + (y[i] - mu[i]) / d;
+            }
+        });
     }
 
     private static double initialEta(Link link, double mu) {

@@ -29,11 +29,7 @@ final class ColumnAlgebra {
      * their names to {@code diagnostics}.
      */
     static int[] independentTerms(double[][] x, List<String> names, String message, List<String> diagnostics) {
-        int[] kept = independentTerms(x);
-        if (kept.length < x.length) {
-            diagnostics.add(message + String.join(", ", dropped(names, kept)));
-        }
-        return kept;
+        return reported(independentTerms(x), names, message, diagnostics);
     }
 
     /**
@@ -43,7 +39,12 @@ final class ColumnAlgebra {
      */
     static int[] definedTerms(double[] coefficients, List<String> names, String message, List<String> diagnostics) {
         int[] kept = java.util.stream.IntStream.range(0, coefficients.length).filter(a -> !Double.isNaN(coefficients[a])).toArray();
-        if (kept.length < coefficients.length) {
+        return reported(kept, names, message, diagnostics);
+    }
+
+    /** {@code kept}, after adding {@code message} and the names of the other terms to {@code diagnostics} when there are any. */
+    static int[] reported(int[] kept, List<String> names, String message, List<String> diagnostics) {
+        if (kept.length < names.size()) {
             diagnostics.add(message + String.join(", ", dropped(names, kept)));
         }
         return kept;
@@ -80,13 +81,17 @@ final class ColumnAlgebra {
      */
     static void crossProducts(double[][] xs, double[] h, double[] y, DMatrixRMaj info, DMatrixRMaj rhs) {
         GramAccumulator g = GramAccumulator.of(xs, y, h);
-        double[][] m = g.xtwx();
-        double[] r = g.xtwy();
-        for (int a = 0; a < xs.length; a++) {
-            for (int b = 0; b < xs.length; b++) {
-                info.set(a, b, m[a][b]);
+        int[] all = java.util.stream.IntStream.range(0, xs.length).toArray();
+        copy(g.xtwx(), g.xtwy(), all, info, rhs);
+    }
+
+    /** The rows and columns {@code kept} of {@code m} into {@code info}, the entries {@code kept} of {@code r} into {@code rhs}. */
+    static void copy(double[][] m, double[] r, int[] kept, DMatrixRMaj info, DMatrixRMaj rhs) {
+        for (int a = 0; a < kept.length; a++) {
+            for (int b = 0; b < kept.length; b++) {
+                info.set(a, b, m[kept[a]][kept[b]]);
             }
-            rhs.set(a, 0, r[a]);
+            rhs.set(a, 0, r[kept[a]]);
         }
     }
 

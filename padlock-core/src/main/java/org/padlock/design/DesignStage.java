@@ -66,7 +66,7 @@ public final class DesignStage {
                 excludedIds.add(allIds.get(i));
             }
         }
-        Frame g = f.select(complete);
+        Frame g = complete.length == f.rowCount() ? f : f.select(complete);
         int[] treat = toBinary(new NumericColumn("t", g.numeric(view.treatmentColumn()).values()));
         int nT = 0;
         for (int t : treat) {

@@ -52,6 +52,37 @@ class LalondeReferenceTest {
         }
     }
 
+    /**
+     * A term that is a linear combination of earlier ones (age + educ, after them) is dropped, as glm's
+     * pivoted QR drops it (coefficient NA): its coefficient and SE are NaN, the diagnostics name it, and
+     * every other estimate is glm's for the model without it.
+     */
+    @Test
+    void collinearTermIsDroppedAsGlmDoes() {
+        double[] age = DATA.numeric("age").values();
+        double[] educ = DATA.numeric("educ").values();
+        double[] sum = new double[age.length];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = age[i] + educ[i];
+        }
+        Frame withSum = DATA.with(new org.padlock.data.NumericColumn("ageeduc", sum));
+        List<String> covs = new java.util.ArrayList<>(COVS);
+        covs.add("ageeduc");
+        ModelMatrix x = ModelMatrixBuilder.build(withSum, ModelMatrixBuilder.allRows(withSum), covs, Set.of(),
+                MissingPolicy.DROP, true, true);
+        PropensityFit fit = BinaryRegression.fit(x, DATA.numeric("treat").values(), Link.LOGIT);
+        assertTrue(fit.converged());
+        int last = fit.names().indexOf("ageeduc");
+        assertTrue(Double.isNaN(fit.coefficients()[last]) && Double.isNaN(fit.stdErrors()[last]));
+        assertTrue(fit.diagnostics().contains("terms dropped as collinear or constant: ageeduc"), fit.diagnostics().toString());
+        JsonNode coefs = Reference.json("lalonde/glm.json").get("coefficients");
+        for (int j = 0; j < last; j++) {
+            JsonNode c = coefs.get(fit.names().get(j).replace("race_", "race"));
+            assertEquals(c.get("estimate").asDouble(), fit.coefficients()[j], 1e-9 * Math.max(1, Math.abs(fit.coefficients()[j])));
+            assertEquals(c.get("std_error").asDouble(), fit.stdErrors()[j], 1e-9 * fit.stdErrors()[j]);
+        }
+    }
+
     static DesignResult run(MatchSpec spec) {
         List<String> design = new java.util.ArrayList<>(COVS);
         design.addAll(spec.exact());
