@@ -23,10 +23,21 @@ record Ecdf(double[] before, double[] after) {
      */
     static Ecdf of(double[] v, int[] treated, double[] w, int[] used) {
         int n = v.length;
-        double[] t = new double[n];
-        double[] c = new double[n];
         int nT = 0;
         int nC = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(v[i])) {
+                if (treated[i] == 1) {
+                    nT++;
+                } else {
+                    nC++;
+                }
+            }
+        }
+        double[] t = new double[nT];
+        double[] c = new double[nC];
+        nT = 0;
+        nC = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(v[i])) {
                 if (treated[i] == 1) {
@@ -36,8 +47,8 @@ record Ecdf(double[] before, double[] after) {
                 }
             }
         }
-        t = IndexSort.values(java.util.Arrays.copyOf(t, nT));
-        c = IndexSort.values(java.util.Arrays.copyOf(c, nC));
+        IndexSort.values(t);
+        IndexSort.values(c);
         int[] matched = new int[used.length];
         int nM = 0;
         for (int i : used) {

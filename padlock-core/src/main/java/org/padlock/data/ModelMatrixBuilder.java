@@ -43,12 +43,32 @@ public final class ModelMatrixBuilder {
             java.util.Arrays.fill(one, 1.0);
             cols.add(one);
         }
-        for (String c : covariates) {
-            if (ModelTerms.isComposite(frame, c)) {
-                addComposite(frame, used, c, factors, dropReference, names, cols);
-            } else {
-                addColumn(frame, used, c, factors, dropReference, names, cols);
+        // each covariate's columns are independent of the others': built on all cores, added in covariate order
+        int[] rowsUsed = used;
+        List<List<String>> termNames = covariates.stream().map(c -> (List<String>) new ArrayList<String>()).toList();
+        List<List<double[]>> termCols = covariates.stream().map(c -> (List<double[]>) new ArrayList<double[]>()).toList();
+        // a covariate's error is kept and thrown here, unchanged, for the first such covariate in order
+        RuntimeException[] error = new RuntimeException[covariates.size()];
+        java.util.stream.IntStream.range(0, covariates.size()).parallel().forEach(k -> {
+            String c = covariates.get(k);
+            try {
+                if (ModelTerms.isComposite(frame, c)) {
+                    addComposite(frame, rowsUsed, c, factors, dropReference, termNames.get(k), termCols.get(k));
+                } else {
+                    addColumn(frame, rowsUsed, c, factors, dropReference, termNames.get(k), termCols.get(k));
+                }
+            } catch (RuntimeException e) {
+                error[k] = e;
             }
+        });
+        for (RuntimeException e : error) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        for (int k = 0; k < covariates.size(); k++) {
+            names.addAll(termNames.get(k));
+            cols.addAll(termCols.get(k));
         }
         return new ModelMatrix(names, cols.toArray(new double[0][]), used.clone());
     }

@@ -201,27 +201,39 @@ public final class TableReader {
      */
     private static int readDoubles(ResultSet rs, List<Integer> columns, double[][] out) throws SQLException {
         int m = columns.size();
-        double[][] buf = new double[m][1024];
+        // rows collected in blocks of fixed size, copied once into columns of the exact length at the end
+        List<double[][]> blocks = new ArrayList<>();
+        double[][] block = null;
         boolean[] marked = new boolean[m];
         int n = 0;
         while (rs.next()) {
-            if (n == buf[0].length) {
-                for (int c = 0; c < m; c++) {
-                    buf[c] = java.util.Arrays.copyOf(buf[c], 2 * n);
-                }
+            int r = n % READ_BLOCK;
+            if (r == 0) {
+                block = new double[m][READ_BLOCK];
+                blocks.add(block);
             }
             for (int c = 0; c < m; c++) {
                 double v = rs.getDouble(c + 1);
                 marked[c] |= Double.isInfinite(v);
-                buf[c][n] = v;
+                block[c][r] = v;
             }
             n++;
         }
         for (int c = 0; c < m; c++) {
-            out[columns.get(c)] = marked[c] ? null : java.util.Arrays.copyOf(buf[c], n);
+            if (marked[c]) {
+                continue;
+            }
+            double[] col = new double[n];
+            for (int b = 0; b < blocks.size(); b++) {
+                int from = b * READ_BLOCK;
+                System.arraycopy(blocks.get(b)[c], 0, col, from, Math.min(READ_BLOCK, n - from));
+            }
+            out[columns.get(c)] = col;
         }
         return n;
     }
+
+    private static final int READ_BLOCK = 1 << 16;
 
     /**
      * Reads the columns {@code columns} (indices into {@code labels}) as text into {@code out}, cells

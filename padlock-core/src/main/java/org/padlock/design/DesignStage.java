@@ -125,12 +125,15 @@ public final class DesignStage {
         for (String c : spec.exact()) {
             exactCols.add(g.text(c));
         }
-        for (int i = 0; i < strata.length; i++) {
+        for (int i = 0; i < strata.length && exactCols.isEmpty(); i++) {
+            strata[i] = "";
+        }
+        for (int i = 0; i < strata.length && !exactCols.isEmpty(); i++) {
             StringBuilder sb = new StringBuilder();
             for (int e = 0; e < exactCols.size(); e++) {
                 sb.append(e == 0 ? "" : ", ").append(spec.exact().get(e)).append('=').append(exactCols.get(e).get(i));
             }
-            strata[i] = exactCols.isEmpty() ? "" : sb.toString();
+            strata[i] = sb.toString();
         }
         String[] clusters = null;
         if (cluster != null) {
