@@ -167,20 +167,52 @@ public final class DesignStage {
     }
 
     /**
-     * Starting values for pstest's probit re-fit on all units: the propensity coefficients, divided
-     * by 1.6 for a logit (Amemiya 1981: logit coefficients are about 1.6 times probit ones); none
-     * when the fit did not converge or separated.
+     * Starting values for pstest's probit re-fit on all units: none when the fit did not converge or
+     * separated; a probit fit's own coefficients; for a logit fit with an intercept, {@code a e_1 + b beta},
+     * where {@code a + b eta} is the least-squares line through the points
+     * {@code (eta_i, Phi^-1(p_i))} of the fitted logit index and its probit equivalent, over every
+     * {@code k}-th unit ({@code k = ceil(n / 16384)}): the probit index that gives each unit about the
+     * same probability, linear in the logit one. It is far closer than the usual logit / 1.6
+     * (Amemiya 1981) when treatment is rare, where the two links differ most, and saves Newton
+     * iterations over all units; without an intercept, logit / 1.6.
      */
     private static double[] probitStart(PropensityFit ps) {
         if (!ps.converged() || ps.separation().detected()) {
             return null;
         }
         double[] b = ps.coefficients();
-        if (ps.link() == Link.LOGIT) {
+        if (ps.link() != Link.LOGIT) {
+            return b;
+        }
+        if (!ps.names().get(0).equals(ModelMatrixBuilder.INTERCEPT) || Double.isNaN(b[0])) {
             for (int a = 0; a < b.length; a++) {
                 b[a] /= 1.6;
             }
+            return b;
         }
+        double[] p = ps.fitted();
+        int step = Math.max(1, (p.length + 16383) / 16384);
+        NormalDistribution n01 = new NormalDistribution(0, 1);
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        int m = 0;
+        for (int i = 0; i < p.length; i += step) {
+            if (p[i] > 0 && p[i] < 1) {
+                double x = Math.log(p[i] / (1 - p[i]));
+                double y = n01.inverseCumulativeProbability(p[i]);
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                sxy += x * y;
+                m++;
+            }
+        }
+        double vxx = sxx - sx * sx / m;
+        double slope = m > 1 && vxx > 0 ? (sxy - sx * sy / m) / vxx : 1 / 1.6;
+        double level = m > 1 && vxx > 0 ? (sy - slope * sx) / m : 0;
+        for (int a = 0; a < b.length; a++) {
+            b[a] *= slope;
+        }
+        b[0] += level;
         return b;
     }
 

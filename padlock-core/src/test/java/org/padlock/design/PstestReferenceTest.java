@@ -117,5 +117,7 @@ class PstestReferenceTest {
                 MatchSpec.Distance.PS));
         assertNotNull(r.balance().summary());
         compareSample(REF.get("cases").get("caliper").get("after"), r.balance().summary().after(), "design stage after");
+        // before matching, Newton's iteration starts from the propensity fit's coefficients carried to the probit scale
+        compareSample(REF.get("cases").get("caliper").get("before"), r.balance().summary().before(), "design stage before");
     }
 }
