@@ -4,11 +4,12 @@ package org.padlock.estimation.ols;
  * The cross-product {@code Z'WZ} of a block of rows of column-stored {@code Z} (upper triangle), by
  * register tiles of 4 x 4 entries with independent fused multiply-adds, so that the arithmetic is not
  * bound by the latency of one accumulator; when the number of columns is not a multiple of 4, the
- * remaining columns are done by tiles of 4 x 1 and single dot products, without padding. Rows are
- * processed in blocks of {@link #BLOCK}: each block's weighted columns (and, for scattered rows, its
- * plain ones) are copied into scratch arrays that stay in cache, and the block's partial sums are added to the running total. Every
- * entry is the same chain of multiply-adds whichever tile computes it, and the order of every addition
- * depends only on the rows given, never on threads or timing.
+ * remaining columns are done by tiles of 4 x 1 and single dot products, without padding. Each entry
+ * {@code (a, b)} adds {@code fma(z_a w, z_b, s)} row by row, the weighted value formed inside the tile
+ * (so that the columns are read where they are, without a weighted copy), over blocks of {@link #BLOCK}
+ * rows whose partial sums are added to the running total; rows given by index are gathered into scratch
+ * arrays first. Every entry is the same chain of operations whichever tile computes it, and the order of
+ * every addition depends only on the rows given, never on threads or timing.
  *
  * <p>One instance per thread (it owns its scratch arrays); {@link #local(int)} gives the calling thread's.
  */
@@ -17,15 +18,16 @@ final class GramKernel {
     private static final ThreadLocal<GramKernel> LOCAL = new ThreadLocal<>();
 
     private final int q;
-    private final double[][] wz;
+    /** Scratch for rows gathered by {@link #addRows}: their columns and weights. */
     private final double[][] zz;
+    private final double[] ww;
     /** Running upper-triangular total, {@code q x q}. */
     private final double[][] g;
 
     private GramKernel(int q) {
         this.q = q;
-        this.wz = new double[q][BLOCK];
         this.zz = new double[q][BLOCK];
+        this.ww = new double[BLOCK];
         this.g = new double[q][q];
     }
 
@@ -49,15 +51,7 @@ final class GramKernel {
     /** Adds rows {@code from..to-1} of the columns {@code z} (length q) with weights {@code w}. */
     void addRange(double[][] z, double[] w, int from, int to) {
         for (int start = from; start < to; start += BLOCK) {
-            int len = Math.min(BLOCK, to - start);
-            for (int a = 0; a < q; a++) {
-                double[] src = z[a];
-                double[] dw = wz[a];
-                for (int r = 0; r < len; r++) {
-                    dw[r] = src[start + r] * w[start + r];
-                }
-            }
-            tiles(z, start, len);
+            tiles(z, w, start, Math.min(BLOCK, to - start));
         }
     }
 
@@ -67,37 +61,40 @@ final class GramKernel {
             int len = Math.min(BLOCK, to - start);
             for (int a = 0; a < q; a++) {
                 double[] src = z[a];
-                double[] dw = wz[a];
                 double[] dz = zz[a];
                 for (int r = 0; r < len; r++) {
-                    int i = rows[start + r];
-                    dz[r] = src[i];
-                    dw[r] = src[i] * w[i];
+                    dz[r] = src[rows[start + r]];
                 }
             }
-            tiles(zz, 0, len);
+            for (int r = 0; r < len; r++) {
+                ww[r] = w[rows[start + r]];
+            }
+            tiles(zz, ww, 0, len);
         }
     }
 
-    /** The tiles of one block: weighted columns from {@code wz}, plain ones from {@code zb} at rows {@code off..off+len-1}. */
-    private void tiles(double[][] zb, int off, int len) {
+    /**
+     * The tiles of one block: rows {@code off..off+len-1} of the columns {@code z} with weights {@code w};
+     * entry (a, b) adds {@code fma(z_a w, z_b, s)} row by row.
+     */
+    private void tiles(double[][] z, double[] w, int off, int len) {
         int full = q / 4 * 4;
         for (int a = 0; a < full; a += 4) {
             for (int b = a; b < full; b += 4) {
-                tile4x4(a, b, zb, off, len);
+                tile4x4(z, w, a, b, off, len);
             }
             for (int b = full; b < q; b++) {
-                tile4x1(a, b, zb, off, len);
+                tile4x1(z, w, a, b, off, len);
             }
         }
         // the last, partial block of columns with itself
         for (int a = full; a < q; a++) {
             for (int b = a; b < q; b++) {
-                double[] va = wz[a];
-                double[] vb = zb[b];
+                double[] va = z[a];
+                double[] vb = z[b];
                 double s = 0;
-                for (int r = 0; r < len; r++) {
-                    s = Math.fma(va[r], vb[off + r], s);
+                for (int r = off; r < off + len; r++) {
+                    s = Math.fma(va[r] * w[r], vb[r], s);
                 }
                 g[a][b] += s;
             }
@@ -105,38 +102,39 @@ final class GramKernel {
     }
 
     /** Columns {@code a..a+3} against {@code b..b+3}. */
-    private void tile4x4(int a, int b, double[][] zb, int off, int len) {
-        double[] a0 = wz[a];
-        double[] a1 = wz[a + 1];
-        double[] a2 = wz[a + 2];
-        double[] a3 = wz[a + 3];
-        double[] b0 = zb[b];
-        double[] b1 = zb[b + 1];
-        double[] b2 = zb[b + 2];
-        double[] b3 = zb[b + 3];
+    private void tile4x4(double[][] z, double[] w, int a, int b, int off, int len) {
+        double[] a0 = z[a];
+        double[] a1 = z[a + 1];
+        double[] a2 = z[a + 2];
+        double[] a3 = z[a + 3];
+        double[] b0 = z[b];
+        double[] b1 = z[b + 1];
+        double[] b2 = z[b + 2];
+        double[] b3 = z[b + 3];
         double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
         double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-        for (int r = 0; r < len; r++) {
-            double x0 = b0[off + r];
-            double x1 = b1[off + r];
-            double x2 = b2[off + r];
-            double x3 = b3[off + r];
-            double v = a0[r];
+        for (int r = off; r < off + len; r++) {
+            double x0 = b0[r];
+            double x1 = b1[r];
+            double x2 = b2[r];
+            double x3 = b3[r];
+            double wr = w[r];
+            double v = a0[r] * wr;
             s00 = Math.fma(v, x0, s00);
             s01 = Math.fma(v, x1, s01);
             s02 = Math.fma(v, x2, s02);
             s03 = Math.fma(v, x3, s03);
-            v = a1[r];
+            v = a1[r] * wr;
             s10 = Math.fma(v, x0, s10);
             s11 = Math.fma(v, x1, s11);
             s12 = Math.fma(v, x2, s12);
             s13 = Math.fma(v, x3, s13);
-            v = a2[r];
+            v = a2[r] * wr;
             s20 = Math.fma(v, x0, s20);
             s21 = Math.fma(v, x1, s21);
             s22 = Math.fma(v, x2, s22);
             s23 = Math.fma(v, x3, s23);
-            v = a3[r];
+            v = a3[r] * wr;
             s30 = Math.fma(v, x0, s30);
             s31 = Math.fma(v, x1, s31);
             s32 = Math.fma(v, x2, s32);
@@ -149,19 +147,20 @@ final class GramKernel {
     }
 
     /** Columns {@code a..a+3} against column {@code b}. */
-    private void tile4x1(int a, int b, double[][] zb, int off, int len) {
-        double[] a0 = wz[a];
-        double[] a1 = wz[a + 1];
-        double[] a2 = wz[a + 2];
-        double[] a3 = wz[a + 3];
-        double[] b0 = zb[b];
+    private void tile4x1(double[][] z, double[] w, int a, int b, int off, int len) {
+        double[] a0 = z[a];
+        double[] a1 = z[a + 1];
+        double[] a2 = z[a + 2];
+        double[] a3 = z[a + 3];
+        double[] b0 = z[b];
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (int r = 0; r < len; r++) {
-            double x = b0[off + r];
-            s0 = Math.fma(a0[r], x, s0);
-            s1 = Math.fma(a1[r], x, s1);
-            s2 = Math.fma(a2[r], x, s2);
-            s3 = Math.fma(a3[r], x, s3);
+        for (int r = off; r < off + len; r++) {
+            double x = b0[r];
+            double wr = w[r];
+            s0 = Math.fma(a0[r] * wr, x, s0);
+            s1 = Math.fma(a1[r] * wr, x, s1);
+            s2 = Math.fma(a2[r] * wr, x, s2);
+            s3 = Math.fma(a3[r] * wr, x, s3);
         }
         g[a][b] += s0;
         g[a + 1][b] += s1;
