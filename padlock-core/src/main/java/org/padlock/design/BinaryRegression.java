@@ -58,6 +58,8 @@ public final class BinaryRegression {
         DMatrixRMaj rhs = new DMatrixRMaj(p, 1);
         DMatrixRMaj sol = new DMatrixRMaj(p, 1);
         boolean converged = false;
+        double[] fitted = new double[n];
+        boolean fittedCurrent = false;
         int it = 0;
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
         while (it < MAX_ITER) {
@@ -65,7 +67,6 @@ public final class BinaryRegression {
             if (it == 1) {
                 ColumnAlgebra.copy(first.xtwx(), first.xtwy(), kept, info, rhs);
             } else {
-                working(link, y, eta, mu, w, z);
                 ColumnAlgebra.crossProducts(xs, w, z, info, rhs);
             }
             if (!solver.setA(info.copy())) {
@@ -76,15 +77,20 @@ public final class BinaryRegression {
             for (int a = 0; a < p; a++) {
                 beta[a] = sol.get(a, 0);
             }
-            ColumnAlgebra.linearPredictor(xs, beta, eta);
+            // one pass over the rows: the new linear predictor, fitted values, log-likelihood, and the
+            // working weights and response of the next iteration
             double newDev = -2 * RowBlocks.sum(n, (lo, hi) -> {
+                ColumnAlgebra.linearPredictor(xs, beta, eta, lo, hi);
                 double ll = 0;
                 for (int i = lo; i < hi; i++) {
-                    mu[i] = clamp(link.mean(eta[i]));
+                    fitted[i] = link.mean(eta[i]);
+                    mu[i] = clamp(fitted[i]);
                     ll += logLik(y[i], mu[i]);
+                    working(link, y, eta, fitted, mu, w, z, i);
                 }
                 return ll;
             });
+            fittedCurrent = true;
             if (Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1) < EPSILON) {
                 dev = newDev;
                 converged = true;
@@ -105,7 +111,7 @@ public final class BinaryRegression {
         if (!converged) {
             diagnostics.add("the propensity model did not converge in " + it + " iterations");
         }
-        double ll = logLik(y, mu);
+        double ll = -dev / 2; // the log-likelihood of the last pass, exactly
         double ll0 = 0;
         for (double v : y) {
             ll0 += v * Math.log(ybar) + (1 - v) * Math.log(1 - ybar);
@@ -118,12 +124,13 @@ public final class BinaryRegression {
             coefFull[kept[a]] = beta[a];
             seFull[kept[a]] = se[a];
         }
-        double[] fitted = new double[n];
-        RowBlocks.forEach(n, (lo, hi) -> {
-            for (int i = lo; i < hi; i++) {
-                fitted[i] = link.mean(eta[i]);
-            }
-        });
+        if (!fittedCurrent) {
+            RowBlocks.forEach(n, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) {
+                    fitted[i] = link.mean(eta[i]);
+                }
+            });
+        }
         Separation sep = Separation.check(x.names(), full, y, coefFull, seFull, fitted, converged);
         if (sep.detected()) {
             diagnostics.add(sep.message());
@@ -140,19 +147,26 @@ public final class BinaryRegression {
      * (weight 0), as glm.fit does.
      */
     private static void working(Link link, double[] y, double[] eta, double[] mu, double[] w, double[] z) {
+        double[] mean = new double[y.length];
         RowBlocks.forEach(y.length, (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
-                double d = link.derivative(eta[i]);
-                double var = mu[i] * (1 - mu[i]);
-                if (!(d > 0) || !(var > 0)) {
-                    w[i] = 0;
-                    z[i] = 0;
-                    continue;
-                }
-                w[i] = d * d / var;
-                z[i] = eta[i] + (y[i] - mu[i]) / d;
+                mean[i] = link.mean(eta[i]);
+                working(link, y, eta, mean, mu, w, z, i);
             }
         });
+    }
+
+    /** {@link #working(Link, double[], double[], double[], double[], double[])} for row {@code i}, given its unclamped mean. */
+    private static void working(Link link, double[] y, double[] eta, double[] mean, double[] mu, double[] w, double[] z, int i) {
+        double d = link.derivative(eta[i], mean[i]);
+        double var = mu[i] * (1 - mu[i]);
+        if (!(d > 0) || !(var > 0)) {
+            w[i] = 0;
+            z[i] = 0;
+            return;
+        }
+        w[i] = d * d / var;
+        z[i] = eta[i] + (y[i] - mu[i]) / d;
     }
 
     private static double initialEta(Link link, double mu) {
@@ -180,6 +194,6 @@ public final class BinaryRegression {
     }
 
     private static double logLik(double y, double mu) {
-        return y > 0.5 ? Math.log(mu) : Math.log1p(-mu);
+        return y > 0.5 ? Math.log(mu) : StandardNormal.log1p(-mu);
     }
 }

@@ -100,35 +100,38 @@ final class ColumnAlgebra {
      * in term order, four terms per sweep over the block.
      */
     static void linearPredictor(double[][] xs, double[] beta, double[] eta) {
+        RowBlocks.forEach(eta.length, (lo, hi) -> linearPredictor(xs, beta, eta, lo, hi));
+    }
+
+    /** {@code eta = X beta} on the rows {@code lo..hi-1}, each row's terms added in term order. */
+    static void linearPredictor(double[][] xs, double[] beta, double[] eta, int lo, int hi) {
         int p = xs.length;
-        RowBlocks.forEach(eta.length, (lo, hi) -> {
-            java.util.Arrays.fill(eta, lo, hi, 0.0);
-            int a = 0;
-            for (; a + 4 <= p; a += 4) {
-                double[] x0 = xs[a];
-                double[] x1 = xs[a + 1];
-                double[] x2 = xs[a + 2];
-                double[] x3 = xs[a + 3];
-                double b0 = beta[a];
-                double b1 = beta[a + 1];
-                double b2 = beta[a + 2];
-                double b3 = beta[a + 3];
-                for (int i = lo; i < hi; i++) {
-                    double e = eta[i];
-                    e += x0[i] * b0;
-                    e += x1[i] * b1;
-                    e += x2[i] * b2;
-                    e += x3[i] * b3;
-                    eta[i] = e;
-                }
+        java.util.Arrays.fill(eta, lo, hi, 0.0);
+        int a = 0;
+        for (; a + 4 <= p; a += 4) {
+            double[] x0 = xs[a];
+            double[] x1 = xs[a + 1];
+            double[] x2 = xs[a + 2];
+            double[] x3 = xs[a + 3];
+            double b0 = beta[a];
+            double b1 = beta[a + 1];
+            double b2 = beta[a + 2];
+            double b3 = beta[a + 3];
+            for (int i = lo; i < hi; i++) {
+                double e = eta[i];
+                e += x0[i] * b0;
+                e += x1[i] * b1;
+                e += x2[i] * b2;
+                e += x3[i] * b3;
+                eta[i] = e;
             }
-            for (; a < p; a++) {
-                double[] xa = xs[a];
-                double b = beta[a];
-                for (int i = lo; i < hi; i++) {
-                    eta[i] += xa[i] * b;
-                }
+        }
+        for (; a < p; a++) {
+            double[] xa = xs[a];
+            double b = beta[a];
+            for (int i = lo; i < hi; i++) {
+                eta[i] += xa[i] * b;
             }
-        });
+        }
     }
 }
