@@ -6,7 +6,8 @@ package org.padlock.data;
  * bottom-up merge sort on {@code int} indices (Knuth, TAOCP vol. 3, s. 5.2.4), long ones a
  * least-significant-digit radix sort on 13-bit digits of the order-preserving 64-bit key of each
  * double (Knuth, s. 5.2.5; the key flips the magnitude bits of negative values), which is stable
- * and therefore gives the same permutation.
+ * and therefore gives the same permutation. Sorting values alone ({@link #values}) uses 32-bit keys
+ * of the values rounded to {@code float}, and finishes runs of equal keys exactly.
  */
 public final class IndexSort {
     private IndexSort() {
@@ -31,29 +32,84 @@ public final class IndexSort {
         return (b ^ ((b >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
     }
 
-    private static double value(long key) {
-        long b = key ^ Long.MIN_VALUE;
-        return Double.longBitsToDouble(b ^ ((b >> 63) & Long.MAX_VALUE));
-    }
-
     /**
      * Sorts {@code v} in place in the order of {@link Double#compare} (as {@link java.util.Arrays#sort(double[])}:
-     * -0.0 before 0.0, NaN last), by the radix sort of the keys; returns {@code v}.
+     * -0.0 before 0.0, NaN last); returns {@code v}. Long arrays are sorted by a radix sort of 32-bit
+     * keys, the order-preserving keys of the values rounded to {@code float} (rounding never reverses
+     * an order), in three passes of 11, 11 and 10 bits, the values carried along; a run of equal keys
+     * (values that round to the same float, which continuous data rarely share) is then sorted exactly.
      */
     public static double[] values(double[] v) {
-        if (v.length < RADIX_MIN) {
+        int n = v.length;
+        if (n < RADIX_MIN) {
             java.util.Arrays.sort(v);
             return v;
         }
-        long[] key = new long[v.length];
-        for (int k = 0; k < v.length; k++) {
-            key[k] = key(v[k]);
+        int[] key = new int[n];
+        for (int k = 0; k < n; k++) {
+            key[k] = floatKey(v[k]);
         }
-        key = radix(key, null);
-        for (int k = 0; k < v.length; k++) {
-            v[k] = value(key[k]);
+        int[] key2 = new int[n];
+        double[] val = v;
+        double[] val2 = new double[n];
+        int[][] count = new int[3][(1 << DIGIT32) + 1];
+        for (int k = 0; k < n; k++) {
+            int x = key[k];
+            count[0][(x & DIGIT32_MASK) + 1]++;
+            count[1][((x >>> DIGIT32) & DIGIT32_MASK) + 1]++;
+            count[2][(x >>> (2 * DIGIT32)) + 1]++;
+        }
+        for (int d = 0; d < 3; d++) {
+            int shift = d * DIGIT32;
+            int[] c = count[d];
+            if (c[((key[0] >>> shift) & DIGIT32_MASK) + 1] == n) {
+                continue; // every key has this digit: the pass would not move anything
+            }
+            for (int b = 0; b < DIGIT32_MASK + 1; b++) {
+                c[b + 1] += c[b];
+            }
+            for (int k = 0; k < n; k++) {
+                int pos = c[(key[k] >>> shift) & DIGIT32_MASK]++;
+                key2[pos] = key[k];
+                val2[pos] = val[k];
+            }
+            int[] tk = key;
+            key = key2;
+            key2 = tk;
+            double[] tv = val;
+            val = val2;
+            val2 = tv;
+        }
+        if (val != v) {
+            System.arraycopy(val, 0, v, 0, n);
+        }
+        for (int i = 0; i < n; ) {
+            int j = i + 1;
+            while (j < n && key[j] == key[i]) {
+                j++;
+            }
+            if (j - i > 1) {
+                java.util.Arrays.sort(v, i, j);
+            }
+            i = j;
         }
         return v;
+    }
+
+    /** Bits per digit of the 32-bit keys of {@link #values}: passes of 11, 11 and 10 bits. */
+    private static final int DIGIT32 = 11;
+    private static final int DIGIT32_MASK = (1 << DIGIT32) - 1;
+
+    /**
+     * The unsigned order of the key is the order of {@code (float) d} ({@code Float.compare}, -0.0 before
+     * 0.0), NaN last; equal keys for values that round to the same float.
+     */
+    private static int floatKey(double d) {
+        if (Double.isNaN(d)) {
+            return -1;
+        }
+        int b = Float.floatToRawIntBits((float) d);
+        return (b ^ ((b >> 31) & Integer.MAX_VALUE)) ^ Integer.MIN_VALUE;
     }
 
     static int[] radix(int[] idx, double[] v) {
@@ -69,16 +125,12 @@ public final class IndexSort {
         return idx;
     }
 
-    /**
-     * Stable LSD radix sort of {@code key}, carrying {@code idx} (when not null) along; passes whose
-     * digit is the same for every key are skipped. Returns the sorted keys (possibly a new array);
-     * {@code idx} holds the permutation on return.
-     */
-    private static long[] radix(long[] key, int[] idx) {
+    /** Stable LSD radix sort of {@code key}, carrying {@code idx} along; passes whose digit is the same for every key are skipped. */
+    private static void radix(long[] key, int[] idx) {
         int n = key.length;
         long[] key2 = new long[n];
         int[] idxIn = idx;
-        int[] idx2 = idx == null ? null : new int[n];
+        int[] idx2 = new int[n];
         int passes = (64 + DIGIT - 1) / DIGIT;
         // every digit's counts in one pass over the keys (the keys' digits do not change between passes)
         int[][] count = new int[passes][(1 << DIGIT) + 1];
@@ -100,23 +152,18 @@ public final class IndexSort {
             for (int k = 0; k < n; k++) {
                 int pos = c[(int) ((key[k] >>> shift) & DIGIT_MASK)]++;
                 key2[pos] = key[k];
-                if (idx != null) {
-                    idx2[pos] = idx[k];
-                }
+                idx2[pos] = idx[k];
             }
             long[] tk = key;
             key = key2;
             key2 = tk;
-            if (idx != null) {
-                int[] ti = idx;
-                idx = idx2;
-                idx2 = ti;
-            }
+            int[] ti = idx;
+            idx = idx2;
+            idx2 = ti;
         }
-        if (idx != null && idx != idxIn) {
+        if (idx != idxIn) {
             System.arraycopy(idx, 0, idxIn, 0, n);
         }
-        return key;
     }
 
     static int[] merge(int[] idx, double[] v) {
