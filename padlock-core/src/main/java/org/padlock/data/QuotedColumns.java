@@ -24,6 +24,12 @@ final class QuotedColumns {
             }
         }
         String[][] cells = new String[m][rows];
+        // a column's repeated values (factor levels, codes) share one string each, until it proves to have
+        // more than SHARED distinct values (identifiers), when sharing stops for it
+        java.util.List<java.util.Map<String, String>> shared = new java.util.ArrayList<>();
+        for (int c = 0; c < m; c++) {
+            shared.add(new java.util.HashMap<>());
+        }
         int pos = 0;
         int r = 0;
         StringBuilder b = new StringBuilder();
@@ -50,7 +56,7 @@ final class QuotedColumns {
                 if (end != (c == m - 1 ? '\n' : ',')) {
                     throw new IllegalStateException("unexpected character '" + end + "' in DuckDB's text output, row " + (r + 1));
                 }
-                cells[c][r] = TableReader.cell(v);
+                cells[c][r] = share(shared, c, TableReader.cell(v));
             }
             r++;
         }
@@ -58,5 +64,24 @@ final class QuotedColumns {
             out[columns.get(c)] = r == rows ? cells[c] : java.util.Arrays.copyOf(cells[c], r);
         }
         return r;
+    }
+
+    /** Distinct values a column may have and still share its strings. */
+    private static final int SHARED = 1024;
+
+    /** {@code v}, or the equal string column {@code c} already holds; stops sharing past {@link #SHARED} values. */
+    private static String share(java.util.List<java.util.Map<String, String>> shared, int c, String v) {
+        java.util.Map<String, String> seen = shared.get(c);
+        if (v == null || seen == null) {
+            return v;
+        }
+        String first = seen.putIfAbsent(v, v);
+        if (first != null) {
+            return first;
+        }
+        if (seen.size() > SHARED) {
+            shared.set(c, null);
+        }
+        return v;
     }
 }
