@@ -58,6 +58,22 @@ class MatchJsonTest {
                 assertEquals(b.get("var_ratio").asDouble(), age.get("variance_ratio_after").asDouble(), 1e-9);
             }
         }
+        // the matched file: one row per input row, in input order, as MatchIt's match data (units of nn_caliper.json)
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("m.csv"));
+        assertEquals("id,treated,pscore,weight,discarded,subclass", lines.get(0));
+        JsonNode units = ref.get("units");
+        assertEquals(units.size(), lines.size() - 1);
+        for (int i = 0; i < units.size(); i++) {
+            JsonNode u = units.get(i);
+            String[] f = lines.get(i + 1).split(",", -1);
+            assertEquals(6, f.length, lines.get(i + 1));
+            assertEquals(u.get("id").asText(), f[0]);
+            assertEquals(u.get("treat").asInt(), Integer.parseInt(f[1]), f[0]);
+            assertEquals(u.get("distance").asDouble(), Double.parseDouble(f[2]), 1e-9, f[0]);
+            assertEquals(u.get("weight").asDouble(), Double.parseDouble(f[3]), 1e-12, f[0]);
+            assertEquals(u.get("discarded").asInt(), Integer.parseInt(f[4]), f[0]);
+            assertEquals(u.get("subclass").isNull() ? "" : u.get("subclass").asText(), f[5], f[0]);
+        }
         JsonNode ps = om.readTree(REF.resolve("balance/pstest.json").toFile()).get("cases").get("caliper");
         JsonNode s = j.get("balance_summary");
         for (String when : List.of("before", "after")) {
