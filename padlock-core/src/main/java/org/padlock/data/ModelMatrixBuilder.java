@@ -127,10 +127,12 @@ public final class ModelMatrixBuilder {
             }
         } else {
             NumericColumn v = frame.numeric(c);
-            double[] d = new double[n];
+            // every row in order (the usual case): one copy of the column, then the missing values
+            boolean all = isAllRows(used, v.size());
+            double[] d = all ? v.values() : new double[n];
             double[] flag = null;
             for (int k = 0; k < n; k++) {
-                double x = v.get(used[k]);
+                double x = all ? d[k] : v.get(used[k]);
                 if (Double.isNaN(x)) {
                     if (flag == null) {
                         flag = new double[n];
@@ -207,16 +209,25 @@ public final class ModelMatrixBuilder {
     /** Rows of {@code rows} where none of the columns is missing. */
     public static int[] completeRows(Frame frame, int[] rows, List<String> columns) {
         Column[] cs = ModelTerms.columns(frame, columns).stream().map(frame::column).toArray(Column[]::new);
-        int[] out = new int[rows.length];
-        int m = 0;
-        outer:
-        for (int i : rows) {
-            for (Column c : cs) {
-                if (c.isMissing(i)) {
-                    continue outer;
+        // column by column (a numeric column's values read directly), then the rows with no mark
+        boolean[] missing = new boolean[frame.rowCount()];
+        for (Column c : cs) {
+            if (c instanceof NumericColumn nc) {
+                for (int i : rows) {
+                    missing[i] |= Double.isNaN(nc.get(i));
+                }
+            } else {
+                for (int i : rows) {
+                    missing[i] |= c.isMissing(i);
                 }
             }
-            out[m++] = i;
+        }
+        int[] out = new int[rows.length];
+        int m = 0;
+        for (int i : rows) {
+            if (!missing[i]) {
+                out[m++] = i;
+            }
         }
         return m == out.length ? out : java.util.Arrays.copyOf(out, m);
     }
@@ -240,6 +251,19 @@ public final class ModelMatrixBuilder {
             out.sort(Comparator.comparingDouble(TableReader::parseNumber));
         }
         return out;
+    }
+
+    /** Whether {@code used} is {@code 0, 1, ..., size - 1}. */
+    private static boolean isAllRows(int[] used, int size) {
+        if (used.length != size) {
+            return false;
+        }
+        for (int k = 0; k < size; k++) {
+            if (used[k] != k) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** All row indices of a frame. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.padlock.EstimationException;
 import org.padlock.data.Column;
 import org.padlock.data.Frame;
+import org.padlock.data.NumericColumn;
 
 /** Checks of the design input that make matching impossible, each with a message saying what to try. */
 final class MatchInputChecks {
@@ -18,7 +19,8 @@ final class MatchInputChecks {
             int[] size = new int[2];
             for (int i = 0; i < treat.length; i++) {
                 size[treat[i]]++;
-                if (!col.isMissing(i)) {
+                boolean isMissing = col instanceof NumericColumn nc ? Double.isNaN(nc.get(i)) : col.isMissing(i);
+                if (!isMissing) {
                     present[treat[i]]++;
                 }
             }
