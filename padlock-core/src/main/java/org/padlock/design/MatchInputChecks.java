@@ -19,9 +19,14 @@ final class MatchInputChecks {
             int[] size = new int[2];
             for (int i = 0; i < treat.length; i++) {
                 size[treat[i]]++;
-                boolean isMissing = col instanceof NumericColumn nc ? Double.isNaN(nc.get(i)) : col.isMissing(i);
-                if (!isMissing) {
-                    present[treat[i]]++;
+            }
+            if (col instanceof NumericColumn nc) {
+                for (int i = 0; i < treat.length; i++) {
+                    present[treat[i]] += Double.isNaN(nc.get(i)) ? 0 : 1;
+                }
+            } else {
+                for (int i = 0; i < treat.length; i++) {
+                    present[treat[i]] += col.isMissing(i) ? 0 : 1;
                 }
             }
             for (int g = 1; g >= 0; g--) {
