@@ -45,7 +45,9 @@ public final class BinaryRegression {
         double dev = deviance(y, mu);
         double[] w = new double[n];
         double[] z = new double[n];
-        working(link, y, eta, mu, w, z);
+        // the fitted values (means, unclamped) of the current linear predictor, kept with it
+        double[] fitted = new double[n];
+        working(link, y, eta, fitted, mu, w, z);
         // the first iteration's cross-products over every term decide which terms are linearly independent
         // (glm.fit's pivoted QR of the weighted model matrix, Collinearity); later iterations use those terms only
         GramAccumulator first = GramAccumulator.of(full, z, w);
@@ -58,8 +60,6 @@ public final class BinaryRegression {
         DMatrixRMaj rhs = new DMatrixRMaj(p, 1);
         DMatrixRMaj sol = new DMatrixRMaj(p, 1);
         boolean converged = false;
-        double[] fitted = new double[n];
-        boolean fittedCurrent = false;
         int it = 0;
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
         while (it < MAX_ITER) {
@@ -90,7 +90,6 @@ public final class BinaryRegression {
                 }
                 return ll;
             });
-            fittedCurrent = true;
             if (Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1) < EPSILON) {
                 dev = newDev;
                 converged = true;
@@ -124,13 +123,6 @@ public final class BinaryRegression {
             coefFull[kept[a]] = beta[a];
             seFull[kept[a]] = se[a];
         }
-        if (!fittedCurrent) {
-            RowBlocks.forEach(n, (lo, hi) -> {
-                for (int i = lo; i < hi; i++) {
-                    fitted[i] = link.mean(eta[i]);
-                }
-            });
-        }
         Separation sep = Separation.check(x.names(), full, y, coefFull, seFull, fitted, converged);
         if (sep.detected()) {
             diagnostics.add(sep.message());
@@ -142,12 +134,11 @@ public final class BinaryRegression {
     }
 
     /**
-     * The working weights {@code w = (d mu/d eta)^2 / var(mu)} and working response
-     * {@code z = eta + (y - mu) / (d mu/d eta)}; units with a zero derivative or variance are left out
-     * (weight 0), as glm.fit does.
+     * The fitted values {@code mean = mean(eta)} (unclamped), the working weights
+     * {@code w = (d mu/d eta)^2 / var(mu)} and working response {@code z = eta + (y - mu) / (d mu/d eta)};
+     * units with a zero derivative or variance are left out (weight 0), as glm.fit does.
      */
-    private static void working(Link link, double[] y, double[] eta, double[] mu, double[] w, double[] z) {
-        double[] mean = new double[y.length];
+    private static void working(Link link, double[] y, double[] eta, double[] mean, double[] mu, double[] w, double[] z) {
         RowBlocks.forEach(y.length, (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 mean[i] = link.mean(eta[i]);
@@ -156,7 +147,7 @@ public final class BinaryRegression {
         });
     }
 
-    /** {@link #working(Link, double[], double[], double[], double[], double[])} for row {@code i}, given its unclamped mean. */
+    /** The working weight and response of row {@code i}, given its unclamped mean. */
     private static void working(Link link, double[] y, double[] eta, double[] mean, double[] mu, double[] w, double[] z, int i) {
         double d = link.derivative(eta[i], mean[i]);
         double var = mu[i] * (1 - mu[i]);

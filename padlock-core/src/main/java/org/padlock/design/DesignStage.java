@@ -125,8 +125,8 @@ public final class DesignStage {
         for (String c : spec.exact()) {
             exactCols.add(g.text(c));
         }
-        for (int i = 0; i < strata.length && exactCols.isEmpty(); i++) {
-            strata[i] = "";
+        if (exactCols.isEmpty()) {
+            java.util.Arrays.fill(strata, "");
         }
         for (int i = 0; i < strata.length && !exactCols.isEmpty(); i++) {
             StringBuilder sb = new StringBuilder();
