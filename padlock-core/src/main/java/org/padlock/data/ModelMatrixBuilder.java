@@ -45,8 +45,12 @@ public final class ModelMatrixBuilder {
         }
         // each covariate's columns are independent of the others': built on all cores, added in covariate order
         int[] rowsUsed = used;
-        List<List<String>> termNames = covariates.stream().map(c -> (List<String>) new ArrayList<String>()).toList();
-        List<List<double[]>> termCols = covariates.stream().map(c -> (List<double[]>) new ArrayList<double[]>()).toList();
+        List<List<String>> termNames = new ArrayList<>();
+        List<List<double[]>> termCols = new ArrayList<>();
+        for (int k = 0; k < covariates.size(); k++) {
+            termNames.add(new ArrayList<>());
+            termCols.add(new ArrayList<>());
+        }
         // a covariate's error is kept and thrown here, unchanged, for the first such covariate in order
         RuntimeException[] error = new RuntimeException[covariates.size()];
         java.util.stream.IntStream.range(0, covariates.size()).parallel().forEach(k -> {
