@@ -69,13 +69,28 @@ final class MatchCommand implements Callable<Integer> {
                 .withMethod(MatchSpec.parse(MatchSpec.Method.class, method, "--method"), mahvars,
                         MatchSpec.parse(MatchSpec.Kernel.class, kernel, "--kernel"),
                         bandwidth == null ? MatchSpec.DEFAULT_BANDWIDTH : bandwidth, ties, maxReuse);
-        Set<String> text = new HashSet<>(factors);
-        text.add(id);
-        text.addAll(exact);
         StepTimer timings = output.verbose ? StepTimer.start(line -> {
             output.err().println("time: " + line);
             output.err().flush();
         }) : StepTimer.silent();
+        DesignResult r = design(ms, timings);
+        writeMatched(r.sample());
+        timings.lap("write " + out.getFileName());
+        output.printJson(summary(r));
+        for (String d : r.sample().diagnostics()) {
+            System.err.println("note: " + d);
+        }
+        return Main.OK;
+    }
+
+    /**
+     * Reads and checks the data and runs the design stage. The data frame lives only here, so that its
+     * memory is free while the matched sample is written.
+     */
+    private DesignResult design(MatchSpec ms, StepTimer timings) {
+        Set<String> text = new HashSet<>(factors);
+        text.add(id);
+        text.addAll(exact);
         Frame f = TableReader.read(data, text);
         timings.lap("read " + data.getFileName());
         List<String> terms = new ArrayList<>(covariates);
@@ -90,9 +105,8 @@ final class MatchCommand implements Callable<Integer> {
         new TableSchema(id, List.of(treatment), numeric, present).validate(f);
         List<String> design = new ArrayList<>(columns);
         design.addAll(exact);
-        DesignResult r;
         try {
-            r = DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null, timings);
+            return DesignStage.run(OutcomeBlindView.of(f, id, treatment, design, Set.of()), ms, null, timings);
         } catch (EstimationException e) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("error", e.getMessage());
@@ -101,13 +115,6 @@ final class MatchCommand implements Callable<Integer> {
             output.printJson(j);
             throw e;
         }
-        writeMatched(r.sample());
-        timings.lap("write " + out.getFileName());
-        output.printJson(summary(r));
-        for (String d : r.sample().diagnostics()) {
-            System.err.println("note: " + d);
-        }
-        return Main.OK;
     }
 
     /** Rows per block of the matched sample's file, formatted on all cores and written in order. */

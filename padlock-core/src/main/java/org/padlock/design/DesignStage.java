@@ -154,8 +154,8 @@ public final class DesignStage {
             allDiag.add(MatchFailure.scoreRanges(m));
             throw new EstimationException(MatchFailure.explain(m, spec), allDiag);
         }
-        ModelMatrix bx = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
-                new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false);
+        ModelMatrix bx = sharing(ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
+                new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false), x);
         BalanceTable bal = BalanceTable.compute(bx.names(), bx.x(), treat, m.weight());
         timings.lap("balance table");
         bal = bal.withSummary(BalanceSummaries.compute(x, treat, m.weight(), bal, probitStart(ps)));
@@ -214,6 +214,22 @@ public final class DesignStage {
         }
         b[0] += level;
         return b;
+    }
+
+    /**
+     * {@code m} with each column that {@code x} holds with the same name and the same values (every
+     * numeric covariate and every factor level but the reference one) taken from {@code x}, so that
+     * one copy of it stays in memory.
+     */
+    private static ModelMatrix sharing(ModelMatrix m, ModelMatrix x) {
+        double[][] cols = m.x().clone();
+        for (int j = 0; j < cols.length; j++) {
+            int k = x.names().indexOf(m.names().get(j));
+            if (k >= 0 && java.util.Arrays.equals(x.x()[k], cols[j])) {
+                cols[j] = x.x()[k];
+            }
+        }
+        return new ModelMatrix(m.names(), cols, m.rows());
     }
 
     /** Whether every row of {@code col} holds the same value (numeric columns compared as numbers, without formatting). */
