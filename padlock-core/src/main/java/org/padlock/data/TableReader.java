@@ -38,6 +38,10 @@ public final class TableReader {
         try (Connection con = DriverManager.getConnection("jdbc:duckdb:")) {
             return parquet ? parquet(con, label, file, forceText) : csv(con, label, file, forceText);
         } catch (SQLException e) {
+            DataException ragged = parquet ? null : CsvShape.raggedRow(label, file);
+            if (ragged != null) {
+                throw ragged;
+            }
             throw new DataException(label, -1, null, "cannot be read as " + (parquet ? "Parquet" : "CSV") + ": "
                     + firstLine(e.getMessage()));
         }
@@ -102,6 +106,13 @@ public final class TableReader {
         if (k == 0) {
             throw new DataException(label, -1, null, "file has no columns");
         }
+        if (k != headerFields(file)) {
+            // DuckDB took its columns from elsewhere than the header: rows of different lengths
+            DataException ragged = CsvShape.raggedRow(label, file);
+            if (ragged != null) {
+                throw ragged;
+            }
+        }
         String[] names = new String[k];
         List<Integer> numeric = new ArrayList<>();
         List<Integer> text = new ArrayList<>();
@@ -156,6 +167,14 @@ public final class TableReader {
             }
         }
         return frame(label, cols);
+    }
+
+    private static int headerFields(Path file) throws SQLException {
+        try {
+            return CsvShape.headerFields(file);
+        } catch (IOException e) {
+            throw new SQLException("cannot read the header line: " + e.getMessage(), e);
+        }
     }
 
     /** {@link #readText} on a second connection to the same database, in another thread. */
