@@ -213,17 +213,11 @@ public final class ModelMatrixBuilder {
     /** Rows of {@code rows} where none of the columns is missing. */
     public static int[] completeRows(Frame frame, int[] rows, List<String> columns) {
         Column[] cs = ModelTerms.columns(frame, columns).stream().map(frame::column).toArray(Column[]::new);
-        // column by column (a numeric column's values read directly), then the rows with no mark
+        // column by column, then the rows with no mark
         boolean[] missing = new boolean[frame.rowCount()];
         for (Column c : cs) {
-            if (c instanceof NumericColumn nc) {
-                for (int i : rows) {
-                    missing[i] |= Double.isNaN(nc.get(i));
-                }
-            } else {
-                for (int i : rows) {
-                    missing[i] |= c.isMissing(i);
-                }
+            for (int i : rows) {
+                missing[i] |= c.isMissing(i);
             }
         }
         int[] out = new int[rows.length];

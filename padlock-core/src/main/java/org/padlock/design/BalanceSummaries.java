@@ -156,9 +156,10 @@ public final class BalanceSummaries {
 
     /**
      * Weighted probit maximum likelihood by Newton-Raphson with the observed information (as
-     * Stata's {@code probit}; the probit log-likelihood is concave, so the iteration starts from 0
-     * and halves a step that lowers it), iterated until every coefficient changes by less than
-     * 1e-12 relative; collinear or empty terms dropped. Only units with w > 0 take part.
+     * Stata's {@code probit}; the probit log-likelihood is concave, so the iteration starts from 0, or
+     * from {@code start} when given, and halves a step that lowers it), iterated until every coefficient
+     * changes by less than 1e-12 relative; collinear or empty terms dropped (with {@code start}, the terms
+     * it defines). Only units with w > 0 take part.
      */
     private static Fit probit(ModelMatrix x, int[] treatedAll, double[] pwAll, double[] start, List<String> diag) {
         // only units with w > 0 take part: work on those rows, in data order

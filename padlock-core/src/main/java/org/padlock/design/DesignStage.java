@@ -99,8 +99,7 @@ public final class DesignStage {
                         + ") over the units with complete data; remove it from the specification", diag);
             }
         }
-        ModelMatrix x = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
-                new HashSet<>(spec.factors()), MissingPolicy.DROP, true, true);
+        ModelMatrix x = onComplete(g, spec.covariates(), spec.factors(), true, true);
         double[] y = new double[treat.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = treat[i];
@@ -127,13 +126,14 @@ public final class DesignStage {
         }
         if (exactCols.isEmpty()) {
             java.util.Arrays.fill(strata, "");
-        }
-        for (int i = 0; i < strata.length && !exactCols.isEmpty(); i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int e = 0; e < exactCols.size(); e++) {
-                sb.append(e == 0 ? "" : ", ").append(spec.exact().get(e)).append('=').append(exactCols.get(e).get(i));
+        } else {
+            for (int i = 0; i < strata.length; i++) {
+                StringBuilder sb = new StringBuilder();
+                for (int e = 0; e < exactCols.size(); e++) {
+                    sb.append(e == 0 ? "" : ", ").append(spec.exact().get(e)).append('=').append(exactCols.get(e).get(i));
+                }
+                strata[i] = sb.toString();
             }
-            strata[i] = sb.toString();
         }
         String[] clusters = null;
         if (cluster != null) {
@@ -142,8 +142,7 @@ public final class DesignStage {
         }
         double[][] mahal = null;
         if (spec.usesMahalanobis()) {
-            mahal = ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.mahalanobisTerms(),
-                    new HashSet<>(spec.factors()), MissingPolicy.DROP, false, true).x();
+            mahal = onComplete(g, spec.mahalanobisTerms(), spec.factors(), false, true).x();
         }
         MatchedSample m = NearestNeighbourMatcher.match(List.of(g.text(view.idColumn()).values()), treat, p, dist, strata,
                 clusters, spec, mahal);
@@ -154,8 +153,7 @@ public final class DesignStage {
             allDiag.add(MatchFailure.scoreRanges(m));
             throw new EstimationException(MatchFailure.explain(m, spec), allDiag);
         }
-        ModelMatrix bx = sharing(ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), spec.covariates(),
-                new HashSet<>(spec.factors()), MissingPolicy.DROP, false, false), x);
+        ModelMatrix bx = sharing(onComplete(g, spec.covariates(), spec.factors(), false, false), x);
         BalanceTable bal = BalanceTable.compute(bx.names(), bx.x(), treat, m.weight());
         timings.lap("balance table");
         bal = bal.withSummary(BalanceSummaries.compute(x, treat, m.weight(), bal, probitStart(ps)));
@@ -214,6 +212,17 @@ public final class DesignStage {
         }
         b[0] += level;
         return b;
+    }
+
+    /**
+     * The model matrix of {@code terms} over every row of {@code g}, which holds only the rows complete on
+     * every design column: no row is dropped and no missing-value indicator added, so the complete-case
+     * pass of {@link MissingPolicy#DROP} is skipped (the indicator policy adds nothing where nothing is missing).
+     */
+    private static ModelMatrix onComplete(Frame g, List<String> terms, List<String> factors, boolean intercept,
+                                          boolean dropReference) {
+        return ModelMatrixBuilder.build(g, ModelMatrixBuilder.allRows(g), terms, new HashSet<>(factors),
+                MissingPolicy.INDICATOR, intercept, dropReference);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.List;
 import org.padlock.EstimationException;
 import org.padlock.data.Column;
 import org.padlock.data.Frame;
-import org.padlock.data.NumericColumn;
 
 /** Checks of the design input that make matching impossible, each with a message saying what to try. */
 final class MatchInputChecks {
@@ -13,21 +12,15 @@ final class MatchInputChecks {
 
     /** A design column missing for every treated unit or every control leaves no complete case in that group. */
     static void missingForWholeGroup(Frame f, List<String> columns, int[] treat) {
+        int[] size = new int[2];
+        for (int t : treat) {
+            size[t]++;
+        }
         for (String c : columns) {
             Column col = f.column(c);
             int[] present = new int[2];
-            int[] size = new int[2];
             for (int i = 0; i < treat.length; i++) {
-                size[treat[i]]++;
-            }
-            if (col instanceof NumericColumn nc) {
-                for (int i = 0; i < treat.length; i++) {
-                    present[treat[i]] += Double.isNaN(nc.get(i)) ? 0 : 1;
-                }
-            } else {
-                for (int i = 0; i < treat.length; i++) {
-                    present[treat[i]] += col.isMissing(i) ? 0 : 1;
-                }
+                present[treat[i]] += col.isMissing(i) ? 0 : 1;
             }
             for (int g = 1; g >= 0; g--) {
                 if (size[g] > 0 && present[g] == 0) {

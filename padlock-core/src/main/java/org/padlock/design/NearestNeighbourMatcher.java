@@ -243,15 +243,14 @@ public final class NearestNeighbourMatcher {
     private static final class Stratum {
         final int[] unit;
         private final double[] value;
-        private final SortedUnits bounds;
+        private final SortedUnits sorted;
         private final int[] nextRight;
         private final int[] nextLeft;
 
         Stratum(List<Integer> units, double[] d) {
-            SortedUnits sorted = new SortedUnits(units, d);
+            sorted = new SortedUnits(units, d);
             unit = sorted.unit;
             value = sorted.value;
-            bounds = sorted;
             int m = unit.length;
             nextRight = new int[m + 2];
             nextLeft = new int[m + 2];
@@ -288,11 +287,6 @@ public final class NearestNeighbourMatcher {
             return root;
         }
 
-        /** First sorted position whose value is >= v (0-based). */
-        private int lowerBound(double v) {
-            return bounds.lowerBound(v);
-        }
-
         private static boolean within(double gap, double width, boolean strict) {
             return Double.isNaN(width) || (strict ? gap < width : gap <= width);
         }
@@ -300,7 +294,7 @@ public final class NearestNeighbourMatcher {
         /** Takes (marks used) the nearest available control within the caliper; its unit index or -1. */
         int takeNearest(double v, double width, boolean strict) {
             int m = value.length;
-            int pos = lowerBound(v);
+            int pos = sorted.lowerBound(v);
             int r = findRight(pos + 1); // shifted
             int l = findLeft(pos); // shifted: position pos-1 is index pos
             int best = pick(v, l, r, m);
@@ -341,7 +335,7 @@ public final class NearestNeighbourMatcher {
          */
         int[] nearestWithReplacement(double v, int k, double width, boolean strict, boolean ties, int maxReuse, int[] uses) {
             int m = value.length;
-            int pos = lowerBound(v);
+            int pos = sorted.lowerBound(v);
             int l = findLeft(pos);
             int r = findRight(pos + 1);
             List<Integer> taken = new ArrayList<>();
