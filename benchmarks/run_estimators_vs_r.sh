@@ -40,15 +40,16 @@ rside() {
   echo "$e - $s" | bc
 }
 want() { [ -z "$ONLY" ] || echo " $ONLY " | grep -q " $1 "; }
+estimates() { grep -o '"estimate" : [-0-9.eE]*\|"std_error" : [-0-9.eE]*\|"df" : [-0-9.eE]*' "$DIR/p.json" | head -3 | tr '\n' ' '; }
 show() {  # label padlock-seconds r-label r-mode
   if echo " $SKIP " | grep -q " $4 "; then
     echo "$1: padlock ${2}s ($(mem "$DIR/p.err")); $3 skipped"
-    echo "    padlock: $(grep -o '"estimate" : [-0-9.eE]*\|"std_error" : [-0-9.eE]*\|"df" : [-0-9.eE]*' "$DIR/p.json" | head -3 | tr '\n' ' ')"
+    echo "    padlock: $(estimates)"
     return
   fi
   R=$(rside "$4")
   echo "$1: padlock ${2}s ($(mem "$DIR/p.err")); $3 ${R}s ($(mem "$DIR/r.err")); R / padlock $(echo "scale=2; $R / $2" | bc)"
-  echo "    padlock: $(grep -o '"estimate" : [-0-9.eE]*\|"std_error" : [-0-9.eE]*\|"df" : [-0-9.eE]*' "$DIR/p.json" | head -3 | tr '\n' ' ')"
+  echo "    padlock: $(estimates)"
   echo "    R: $(cat "$DIR/r.out")"
 }
 if want cr1; then

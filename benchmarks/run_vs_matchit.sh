@@ -22,8 +22,8 @@ stat_of() { grep -o '[0-9.]*_s_[0-9.]*_u_[0-9.]*_s_[0-9]*_kB' "$1" | tail -1; }
 wall() { echo "$1" | cut -d_ -f1; }
 cpu() { echo "$1" | awk -F_ '{print $3 + $5}'; }
 rss() { echo "$1" | awk -F_ '{printf "%.0f MB", $7 / 1024}'; }
-step() { grep "^time: $2" "$1" | head -1 | sed 's/.*: \([0-9.]*\) s (CPU \([0-9.]*\) s)$/\1/'; }
-stepcpu() { grep "^time: $2" "$1" | head -1 | sed 's/.*: \([0-9.]*\) s (CPU \([0-9.]*\) s)$/\2/'; }
+# step FILE NAME [1|2]: a --verbose step's wall-clock (1, the default) or CPU (2) seconds
+step() { grep "^time: $2" "$1" | head -1 | sed "s/.*: \([0-9.]*\) s (CPU \([0-9.]*\) s)\$/\\${3:-1}/"; }
 run_padlock() {
   $TIME ./padlock match --data "$CSV" --id id --treatment treat \
     --covariates x1,x2,x3,x4,x5,x6,x7,f --factors f --caliper 0.2 $1 --out "$DIR/matched.csv" --json --verbose \
@@ -32,7 +32,7 @@ run_padlock() {
   FIT=$(step "$DIR/padlock.err" "propensity fit")
   MATCH=$(step "$DIR/padlock.err" "matching")
   PFM=$(echo "$FIT + $MATCH" | bc)
-  PFMCPU=$(echo "$(stepcpu "$DIR/padlock.err" "propensity fit") + $(stepcpu "$DIR/padlock.err" "matching")" | bc)
+  PFMCPU=$(echo "$(step "$DIR/padlock.err" "propensity fit" 2) + $(step "$DIR/padlock.err" "matching" 2)" | bc)
   echo "  padlock match: wall $(wall "$P") s, CPU $(cpu "$P") s, peak RSS $(rss "$P")"
   echo "    steps: $(grep '^time: ' "$DIR/padlock.err" | sed 's/^time: //' | tr '\n' ';')"
   echo "    propensity fit + matching: $PFM s (CPU $PFMCPU s); treated matched: $(grep -o '"n_treated_matched" : [0-9]*' "$DIR/padlock.json" | grep -o '[0-9]*$')"

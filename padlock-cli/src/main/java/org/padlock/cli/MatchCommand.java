@@ -96,10 +96,7 @@ final class MatchCommand implements Callable<Integer> {
         List<String> terms = new ArrayList<>(covariates);
         terms.addAll(mahvars);
         List<String> columns = ModelTerms.columns(terms);
-        List<String> numeric = new ArrayList<>(columns);
-        numeric.removeAll(factors);
-        // CLI.md: a column whose values are not all numeric is categorical without --factors
-        numeric.removeIf(c -> f.has(c) && f.column(c) instanceof org.padlock.data.TextColumn);
+        List<String> numeric = Cli.numericCovariates(f, columns, factors);
         List<String> present = new ArrayList<>(factors);
         present.addAll(exact);
         new TableSchema(id, List.of(treatment), numeric, present).validate(f);

@@ -112,12 +112,10 @@ final class EvaluationReport {
         ComplianceSummary c = ev.compliance();
         if (c != null) {
             List<String> parts = new ArrayList<>();
-            int total = 0;
             for (ComplianceSummary.Count k : c.schoolCounts()) {
                 parts.add(k.percentRounded() + "% " + k.category());
-                total += k.n();
             }
-            out.add("Compliance: of the " + total + " treated schools, " + String.join(", ", parts) + " (rule set "
+            out.add("Compliance: of the " + c.schools().size() + " treated schools, " + String.join(", ", parts) + " (rule set "
                     + c.rulesVersion() + ").");
         }
         return out;
@@ -277,7 +275,7 @@ final class EvaluationReport {
         List<PadlockRules.PowerBand> b = rules.power();
         for (int i = 0; i < b.size(); i++) {
             if (b.get(i).score() == score) {
-                return b.get(i).below() != null ? "MDES < " + fmt(b.get(i).below()) : "MDES >= " + fmt(b.get(i - 1).below());
+                return b.get(i).below() != null ? "MDES < " + plain(b.get(i).below()) : "MDES >= " + plain(b.get(i - 1).below());
             }
         }
         return "";
@@ -288,10 +286,10 @@ final class EvaluationReport {
         for (int i = 0; i < b.size(); i++) {
             if (b.get(i).score() == score) {
                 if (b.get(i).max() == null) {
-                    return "over " + fmt(b.get(i - 1).max()) + "%";
+                    return "over " + plain(b.get(i - 1).max()) + "%";
                 }
                 double lo = i == 0 ? 0 : b.get(i - 1).max() + 1;
-                return fmt(lo) + "-" + fmt(b.get(i).max()) + "%";
+                return plain(lo) + "-" + plain(b.get(i).max()) + "%";
             }
         }
         return "";
@@ -342,10 +340,6 @@ final class EvaluationReport {
 
     /** A plan number as written: 1 rather than 1.0. */
     static String plain(double v) {
-        return fmt(v);
-    }
-
-    private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

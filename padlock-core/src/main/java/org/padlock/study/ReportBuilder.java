@@ -26,8 +26,9 @@ final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** @param surveys the plan's surveys ({@link SurveySections#load}), {@code null} without any */
     static ReportModel build(ResolvedPlan rp, StudyInputs in, DesignResult d, FrozenDesign frozen, List<AnalysisRow> rows,
-                             List<CostResult> costs, Evaluation ev) {
+                             List<CostResult> costs, Evaluation ev, SurveySections.Loaded surveys) {
         StudyPlan p = rp.plan();
         String title = p.report() != null && p.report().title() != null ? p.report().title() : p.name();
         List<Section> s = new ArrayList<>();
@@ -44,7 +45,7 @@ final class ReportBuilder {
         if (ev.compliance() != null) {
             s.add(EvaluationReport.compliance(ev.compliance()));
         }
-        s.addAll(SurveySections.build(rp, in, d.sample()));
+        s.addAll(SurveySections.build(rp, in, surveys));
         s.add(EvaluationReport.security(rp, ev)); // seed 000 Appendix B, after the cost and process sections
         s.add(appendix(rp, in, d, frozen));
         String subtitle = (rp.pupilLevel() ? "Pupil-level analysis with a propensity-score-matched comparison group of schools"
@@ -64,7 +65,7 @@ final class ReportBuilder {
                 d.sample().size(), m.ratio(), m.ratio() > 1 ? "s" : "", m.replace() ? "with" : "without",
                 org.padlock.design.MatchDescription.distanceLabel(m),
                 Double.isNaN(m.caliper()) ? "" : String.format(Locale.ROOT, ", within a caliper of %s %s (%.4f in distance units)",
-                        fmt(m.caliper()), m.caliperScale() == MatchSpec.CaliperScale.SD ? "SD of the distance" : "raw units",
+                        EvaluationReport.plain(m.caliper()), m.caliperScale() == MatchSpec.CaliperScale.SD ? "SD of the distance" : "raw units",
                         d.sample().caliperWidth()),
                 m.exact().isEmpty() ? "" : ", exactly on " + String.join(", ", m.exact()),
                 p.cluster() == null ? "" : "; each treated school's " + p.cluster() + " is carried to its matches and used as"
@@ -300,11 +301,6 @@ final class ReportBuilder {
     }
 
     /**
-     * The pupils a model statistic (estimate, effect size, interval, p-value) rests on, for
-     * disclosure control: the smaller arm, since a contrast with a small arm describes that arm's
-     * few pupils however large the other is (-1 at school level).
-     */
-    /**
      * Seed 000 Table 12a: per programme, the total cost to the school per participant (cost per year x
      * duration), total staff days per participant (of which in school) and the average number of
      * participants per school. {@code r} is the schools'-perspective result of {@code spec}, its rows
@@ -355,6 +351,11 @@ final class ReportBuilder {
         return new Cell(arm.n() + " (" + missing + ")", Double.NaN, -1, basis, false);
     }
 
+    /**
+     * The pupils a model statistic (estimate, effect size, interval, p-value) rests on, for
+     * disclosure control: the smaller arm, since a contrast with a small arm describes that arm's
+     * few pupils however large the other is (-1 at school level).
+     */
     static int modelBasis(ResolvedPlan rp, AnalysisRow a) {
         return rp.pupilLevel() ? Math.min(a.intervention().n(), a.control().n()) : -1;
     }
@@ -371,9 +372,5 @@ final class ReportBuilder {
 
     private static String gbp(double v) {
         return String.format(Locale.ROOT, "GBP %,.2f", v);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -25,8 +25,9 @@ final class ResultsBuilder {
     private ResultsBuilder() {
     }
 
+    /** @param surveys the plan's surveys ({@link SurveySections#load}), {@code null} without any */
     static Map<String, Object> results(ResolvedPlan rp, StudyInputs in, DesignResult d, FrozenDesign frozen,
-                                       List<AnalysisRow> rows, List<CostResult> costs) {
+                                       List<AnalysisRow> rows, List<CostResult> costs, SurveySections.Loaded surveys) {
         Map<String, Object> r = new TreeMap<>();
         r.put("study", rp.plan().name());
         r.put("design", rp.plan().design());
@@ -40,8 +41,8 @@ final class ResultsBuilder {
             c.put(cr.perspective(), cr);
         }
         r.put("cost", c);
-        if (rp.plan().surveys() != null) {
-            r.put("surveys", SurveySections.results(rp, in, d.sample()));
+        if (surveys != null) {
+            r.put("surveys", SurveySections.results(rp, in, surveys));
         }
         r.put("disclosure", Map.of("small_cell_threshold", rp.smallCell(),
                 "rule", "pupil-based counts and statistics resting on fewer than " + rp.smallCell()

@@ -104,7 +104,9 @@ public final class StudyRunner {
         say.accept("evaluation layer: flow, attrition, MDES, padlocks" + (rp.plan().evaluation() != null
                 && rp.plan().evaluation().compliance() != null ? ", compliance" : ""));
         Evaluation ev = EvaluationLayer.run(rp, in, design, frozen, rows);
-        Map<String, Object> results = ResultsBuilder.results(rp, in, design, frozen, rows, costs);
+        // the surveys' comparison populations follow the matched sample: loaded once for results.json and the report
+        SurveySections.Loaded surveys = rp.plan().surveys() == null ? null : SurveySections.load(rp, in, design.sample());
+        Map<String, Object> results = ResultsBuilder.results(rp, in, design, frozen, rows, costs, surveys);
         Evaluation evDisclosed = EvaluationResults.disclosed(ev, rp.smallCell());
         results.put("evaluation", evDisclosed);
         if (!panels.isEmpty()) {
@@ -117,7 +119,7 @@ public final class StudyRunner {
         manifest.put("java_version", System.getProperty("java.version"));
         manifest.put("plan", planFile.getFileName().toString());
         manifest.put("inputs", in.hashes());
-        var report = PanelTrends.withPanels(ReportBuilder.build(rp, in, design, frozen, rows, costs, ev), panels, rp);
+        var report = PanelTrends.withPanels(ReportBuilder.build(rp, in, design, frozen, rows, costs, ev, surveys), panels, rp);
         var tables = EvaluationResults.withTables(ResultsBuilder.tables(rp, design, rows), evDisclosed);
         if (search != null) {
             results.put("specification_search", search.toJson());

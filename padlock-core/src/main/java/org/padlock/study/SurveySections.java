@@ -138,13 +138,12 @@ final class SurveySections {
         }
     }
 
-    /** The process-evaluation section, or nothing when the plan has no surveys. */
-    static List<Section> build(ResolvedPlan rp, StudyInputs in, MatchedSample matched) {
+    /** The process-evaluation section of the surveys {@code l} ({@link #load}), or nothing when there are none ({@code null}). */
+    static List<Section> build(ResolvedPlan rp, StudyInputs in, Loaded l) {
         SurveyPlan sp = rp.plan().surveys();
-        if (sp == null) {
+        if (l == null) {
             return List.of();
         }
-        Loaded l = load(rp, in, matched);
         int threshold = rp.smallCell();
         List<Table> tables = new ArrayList<>();
         tables.add(rates(l));
@@ -199,9 +198,8 @@ final class SurveySections {
      * {@code padlock survey --json}, docs/cli-survey.md), through {@link SurveyJson}'s small-cell rule:
      * counts below the plan's threshold, and percentages and tests resting on them, are null.
      */
-    static Map<String, Object> results(ResolvedPlan rp, StudyInputs in, MatchedSample matched) {
+    static Map<String, Object> results(ResolvedPlan rp, StudyInputs in, Loaded l) {
         SurveyPlan sp = rp.plan().surveys();
-        Loaded l = load(rp, in, matched);
         SurveyJson sj = new SurveyJson(rp.smallCell());
         List<Object> rates = new ArrayList<>(), summaries = new ArrayList<>(), comparisons = new ArrayList<>(), tabs = new ArrayList<>();
         for (Map.Entry<String, SurveyResponses> e : l.responses().entrySet()) {
