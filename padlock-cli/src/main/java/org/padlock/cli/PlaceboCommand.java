@@ -52,9 +52,9 @@ final class PlaceboCommand implements Callable<Integer> {
                 d.selectFsm(), d.selectAttainment(), d.attainment(), caliper, d.covariates(), d.exact(), d.outcomes(), d.alpha());
         Progress progress = new Progress("");
         progress.accept("placebo: loading the national KS2 panel");
-        List<InferenceMethod> methods = List.of(InferenceMethod.cr1(), InferenceMethod.cr2(),
-                InferenceMethod.wild(bootstrapReps, BootstrapWeights.RADEMACHER), InferenceMethod.wild(bootstrapReps, BootstrapWeights.WEBB),
-                InferenceMethod.randomisation(riReps, "t"), InferenceMethod.randomisation(riReps, "coef"));
+        List<InferenceMethod> methods = new java.util.ArrayList<>(List.of(InferenceMethod.cr1(), InferenceMethod.cr2(),
+                InferenceMethod.wild(bootstrapReps, BootstrapWeights.RADEMACHER), InferenceMethod.wild(bootstrapReps, BootstrapWeights.WEBB)));
+        methods.addAll(InferenceMethod.randomisation(riReps)); // ri_t and ri_coef from one run per fit
         PlaceboResult r = PlaceboHarness.run(NationalKs2Panel.frame(), ps, methods, progress);
         Map<String, Object> results = json(r);
         if (out != null) {

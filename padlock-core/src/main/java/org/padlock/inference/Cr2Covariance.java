@@ -79,26 +79,11 @@ public final class Cr2Covariance {
             java.util.Arrays.fill(dfs, Double.NaN);
             return new Cr2Covariance(nan, dfs, G, diag);
         }
-        double[][] m = fit.bread();
-        double wScale = 1.0;
-        if (inverseVariance) {
-            // clubSandwich scales weights to mean 1; the estimate is invariant to the scale but the 1e-12
-            // eigenvalue threshold is not, so do the same.
-            double sum = 0;
-            for (int i = 0; i < fit.n(); i++) {
-                sum += fit.weight(i);
-            }
-            wScale = fit.n() / sum;
-            m = Linear.scale(m, 1.0 / wScale);
-        }
-        double[][] s = new double[k][k];
-        if (!inverseVariance) {
-            double[] w2 = new double[fit.n()];
-            for (int i = 0; i < w2.length; i++) {
-                w2[i] = fit.weight(i) * fit.weight(i);
-            }
-            s = fit.crossProducts(w2);
-        }
+        // inverse-variance weights: clubSandwich scales them to mean 1; the estimate is invariant to the scale
+        // but the 1e-12 eigenvalue threshold is not, so do the same
+        double wScale = inverseVariance ? fit.n() / sumOfWeights(fit) : 1.0;
+        double[][] m = inverseVariance ? Linear.scale(fit.bread(), 1.0 / wScale) : fit.bread();
+        double[][] s = inverseVariance ? new double[k][k] : fit.crossProducts(squaredWeights(fit));
         double[][] msm = Linear.sandwich(m, s);
         double off = inverseVariance ? -0.5 : -1.0;
         double[][] cmat = new double[2 * k][2 * k];
@@ -118,9 +103,6 @@ public final class Cr2Covariance {
                 cl[k + a][c] = -m[a][c];
             }
         }
-        final double[][] mm = m;
-        final double[][] ss = s;
-        final double scale = wScale;
         // clusters in fixed chunks (on all cores), merged in chunk order: the same bits whatever the threads
         int chunks = (G + CLUSTER_CHUNK - 1) / CLUSTER_CHUNK;
         Sums[] parts = new Sums[chunks];
@@ -129,9 +111,9 @@ public final class Cr2Covariance {
             for (int g = ch * CLUSTER_CHUNK; g < Math.min(G, (ch + 1) * CLUSTER_CHUNK); g++) {
                 int[] rows = index.membersRef(g);
                 Piece pc = !inverseVariance && rows.length > lowRankAbove
-                        ? gramPiece(fit, rows, mm, msm, cl)
-                        : directPiece(fit, rows, mm, msm, scale, inverseVariance);
-                sums.add(pc, mm, ss, off);
+                        ? gramPiece(fit, rows, m, msm, cl)
+                        : directPiece(fit, rows, m, msm, wScale, inverseVariance);
+                sums.add(pc, m, s, off);
             }
             sums.flush();
             parts[ch] = sums;
@@ -165,6 +147,22 @@ public final class Cr2Covariance {
             df[j] = trP * trP / trP2;
         }
         return new Cr2Covariance(Linear.sandwich(m, total.meat), df, G, diag);
+    }
+
+    private static double sumOfWeights(WlsFit fit) {
+        double sum = 0;
+        for (int i = 0; i < fit.n(); i++) {
+            sum += fit.weight(i);
+        }
+        return sum;
+    }
+
+    private static double[] squaredWeights(WlsFit fit) {
+        double[] w2 = new double[fit.n()];
+        for (int i = 0; i < w2.length; i++) {
+            w2[i] = fit.weight(i) * fit.weight(i);
+        }
+        return w2;
     }
 
     /** Clusters whose {@code f_g} are added to {@code sum_g f_g f_g'} at once. */

@@ -29,21 +29,13 @@ public final class GroupedStatistics {
     public void add(double[][] x, double[] y, double[] w, String[] group) {
         int n = y.length;
         totals.merge(GramAccumulator.of(x, y, w));
-        int[] gi = new int[n];
-        java.util.List<double[]> list = new java.util.ArrayList<>();
-        Map<String, Integer> local = new java.util.HashMap<>();
+        // each row's group statistics, looked up once
+        double[][] of = new double[n][];
         for (int i = 0; i < n; i++) {
-            Integer k = local.get(group[i]);
-            if (k == null) {
-                k = list.size();
-                local.put(group[i], k);
-                list.add(groups.computeIfAbsent(group[i], id -> fresh()));
-            }
-            gi[i] = k;
+            of[i] = groups.computeIfAbsent(group[i], id -> fresh());
         }
-        double[][] s = list.toArray(new double[0][]);
         for (int i = 0; i < n; i++) {
-            double[] t = s[gi[i]];
+            double[] t = of[i];
             double wi = w[i];
             t[0] += wi;
             t[1] += wi * y[i];
@@ -56,7 +48,7 @@ public final class GroupedStatistics {
             int min = 3 + p + j;
             int max = 3 + 2 * p + j;
             for (int i = 0; i < n; i++) {
-                double[] t = s[gi[i]];
+                double[] t = of[i];
                 double v = col[i];
                 t[sum] += w[i] * v;
                 t[min] = Math.min(t[min], v);

@@ -1,6 +1,7 @@
 package org.padlock.evaluation.placebo;
 
 import java.util.Objects;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.padlock.inference.BootstrapWeights;
 import org.padlock.inference.Covariance;
@@ -93,9 +94,41 @@ public record InferenceMethod(String name, String description, ToDoubleFunction<
      * @param statistic {@code t} (the |CR1 t| clustered by assignment unit) or {@code coef} (the |coefficient|)
      */
     public static InferenceMethod randomisation(int reps, String statistic) {
+        return randomisation(reps, statistic, run(reps));
+    }
+
+    /**
+     * Both randomisation methods, {@code ri_t} and {@code ri_coef} (as {@link #randomisation(int, String)}),
+     * sharing one run of the test per fit: the test yields both p-values, and each run re-fits the model
+     * for every assignment.
+     */
+    public static List<InferenceMethod> randomisation(int reps) {
+        java.util.function.Function<DidFit, RandomisationResult> test = run(reps);
+        java.util.function.Function<DidFit, RandomisationResult> once = new java.util.function.Function<>() {
+            private DidFit last;
+            private RandomisationResult result;
+
+            @Override
+            public synchronized RandomisationResult apply(DidFit f) {
+                if (f != last) {
+                    result = test.apply(f);
+                    last = f;
+                }
+                return result;
+            }
+        };
+        return List.of(randomisation(reps, "t", once), randomisation(reps, "coef", once));
+    }
+
+    private static java.util.function.Function<DidFit, RandomisationResult> run(int reps) {
         if (reps < 1) {
             throw new IllegalArgumentException("randomisation replications must be >= 1; found " + reps);
         }
+        return f -> RandomisationInference.test(f.fit(), f.term(), f.armArray(), reps, f.seed());
+    }
+
+    private static InferenceMethod randomisation(int reps, String statistic,
+                                                 java.util.function.Function<DidFit, RandomisationResult> test) {
         boolean t = switch (statistic) {
             case "t" -> true;
             case "coef" -> false;
@@ -105,7 +138,7 @@ public record InferenceMethod(String name, String description, ToDoubleFunction<
                 "randomisation inference re-assigning treatment among the partnership arms (treated schools; their controls),"
                         + " statistic |" + (t ? "CR1 t" : "coefficient") + "|, B = " + reps + " (all assignments when choose(2P, P) <= B)",
                 f -> {
-                    RandomisationResult r = RandomisationInference.test(f.fit(), f.term(), f.armArray(), reps, f.seed());
+                    RandomisationResult r = test.apply(f);
                     return t ? r.pT() : r.pCoefficient();
                 });
     }
