@@ -1,25 +1,66 @@
 package org.padlock.data;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.introspect.AnnotatedField;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * The canonical JSON form of padlock's outputs: keys of maps sorted, two-space indentation, a
- * final newline, and {@code null} for a number that cannot be estimated (never {@code NaN}). The same
- * value always gives the same bytes.
+ * The canonical JSON form of padlock's outputs: keys of maps sorted; an object's properties in a fixed
+ * order ({@link #ORDER}); two-space indentation, a final newline, and {@code null} for a number that
+ * cannot be estimated (never {@code NaN}). The same value always gives the same bytes.
  */
 public final class Json {
+    /**
+     * The order of an object's properties, left to no reflection: a record's components in their declared
+     * order ({@link Class#getRecordComponents}), or a class's field-backed properties in Jackson's order
+     * (the fields' order in the class file), then the properties only a method provides (such as a record's
+     * derived {@code @JsonProperty} methods) sorted by name. Java leaves the order of
+     * {@link Class#getDeclaredMethods} open, and HotSpot's differs between runs with and without a
+     * class-data archive (the launcher's), which would otherwise reorder such properties.
+     */
+    private static final BeanSerializerModifier ORDER = new BeanSerializerModifier() {
+        @Override
+        public List<BeanPropertyWriter> orderProperties(SerializationConfig config, BeanDescription bean,
+                                                        List<BeanPropertyWriter> props) {
+            Class<?> c = bean.getBeanClass();
+            List<String> components = c.isRecord()
+                    ? Arrays.stream(c.getRecordComponents()).map(RecordComponent::getName).toList() : List.of();
+            List<BeanPropertyWriter> fixed = new ArrayList<>();
+            List<BeanPropertyWriter> byName = new ArrayList<>();
+            for (BeanPropertyWriter w : props) {
+                boolean declared = c.isRecord() ? components.contains(w.getMember().getName())
+                        : w.getMember() instanceof AnnotatedField;
+                (declared ? fixed : byName).add(w);
+            }
+            if (c.isRecord()) {
+                fixed.sort(Comparator.comparingInt(w -> components.indexOf(w.getMember().getName())));
+            }
+            byName.sort(Comparator.comparing(BeanPropertyWriter::getName));
+            fixed.addAll(byName);
+            return fixed;
+        }
+    };
+
     private static final ObjectMapper MAPPER = build();
 
     private Json() {
@@ -39,6 +80,7 @@ public final class Json {
         };
         m.addSerializer(Double.class, d);
         m.addSerializer(double.class, d);
+        m.setSerializerModifier(ORDER);
         return JsonMapper.builder()
                 .addModule(m)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
