@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.padlock.EstimationException;
 import org.padlock.Version;
 import org.padlock.data.DataException;
+import org.padlock.data.TableReader;
 import org.padlock.design.StaleDesignException;
 import org.padlock.study.PlanException;
 import picocli.CommandLine;
@@ -32,8 +33,29 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // DuckDB's native library takes about half a second to unpack and load: a command that reads data
+        // starts it on another core while the command line is parsed and checked, and waits for it before
+        // exiting, so that no half-written copy of the library is left behind
+        Thread warm = null;
+        if (args.length > 0 && !NO_DATA.contains(args[0])) {
+            warm = new Thread(TableReader::warmUp, "duckdb-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+        }
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (warm != null) {
+            try {
+                warm.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        System.exit(code);
     }
+
+    /** Commands (and options in a command's place) that read no data file. */
+    private static final java.util.Set<String> NO_DATA = java.util.Set.of("init", "mdes", "rate", "months", "cost", "help",
+            "--help", "-h", "--version", "-V");
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {

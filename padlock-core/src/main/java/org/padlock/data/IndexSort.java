@@ -4,10 +4,10 @@ package org.padlock.data;
  * Stable sorting of row indices by a column of doubles, without boxing, in the order of
  * {@link Double#compare}; equal values keep the order the indices had on entry. Short arrays use a
  * bottom-up merge sort on {@code int} indices (Knuth, TAOCP vol. 3, s. 5.2.4), long ones a
- * least-significant-digit radix sort on 13-bit digits of the order-preserving 64-bit key of each
- * double (Knuth, s. 5.2.5; the key flips the magnitude bits of negative values), which is stable
- * and therefore gives the same permutation. Sorting values alone ({@link #values}) uses 32-bit keys
- * of the values rounded to {@code float}, and finishes runs of equal keys exactly.
+ * least-significant-digit radix sort (Knuth, s. 5.2.5) on the order-preserving 32-bit key of each
+ * value rounded to {@code float} (the key flips the magnitude bits of negative values; rounding never
+ * reverses an order), which is stable, and finishes runs of equal keys exactly with the merge sort,
+ * so that both give the same permutation. Sorting values alone ({@link #values}) uses the same keys.
  */
 public final class IndexSort {
     private IndexSort() {
@@ -20,17 +20,6 @@ public final class IndexSort {
 
     /** Below this length the merge sort is faster than the radix passes with their counters. */
     static final int RADIX_MIN = 4096;
-
-    /** Bits per radix digit: five passes over 8,192 counters, which stay in the first-level cache. */
-    private static final int DIGIT = 13;
-    private static final int DIGIT_MASK = (1 << DIGIT) - 1;
-
-    /** The unsigned order of the key is {@link Double#compare}'s order of the value. */
-    private static long key(double d) {
-        long b = Double.doubleToLongBits(d);
-        // flip the magnitude bits of negative values (signed order), then the sign bit (unsigned digits)
-        return (b ^ ((b >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
-    }
 
     /**
      * Sorts {@code v} in place in the order of {@link Double#compare} (as {@link java.util.Arrays#sort(double[])}:
@@ -112,49 +101,45 @@ public final class IndexSort {
         return (b ^ ((b >> 31) & Integer.MAX_VALUE)) ^ Integer.MIN_VALUE;
     }
 
+    /**
+     * The radix path of {@link #byValue}: a stable LSD radix sort of {@code idx} on the 32-bit keys of the
+     * values rounded to {@code float} ({@link #floatKey}), in three passes of 11, 11 and 10 bits (passes
+     * whose digit is the same for every key skipped); runs of equal keys, whose values may still differ,
+     * are then put in exact order by the stable merge sort.
+     */
     static int[] radix(int[] idx, double[] v) {
         int n = idx.length;
         if (n == 0) {
             return idx;
         }
-        long[] key = new long[n];
+        int[] key = new int[n];
+        int[][] count = new int[3][(1 << DIGIT32) + 1];
+        // every digit's counts in one pass over the keys (the keys' digits do not change between passes)
         for (int k = 0; k < n; k++) {
-            key[k] = key(v[idx[k]]);
+            int x = floatKey(v[idx[k]]);
+            key[k] = x;
+            count[0][(x & DIGIT32_MASK) + 1]++;
+            count[1][((x >>> DIGIT32) & DIGIT32_MASK) + 1]++;
+            count[2][(x >>> (2 * DIGIT32)) + 1]++;
         }
-        radix(key, idx);
-        return idx;
-    }
-
-    /** Stable LSD radix sort of {@code key}, carrying {@code idx} along; passes whose digit is the same for every key are skipped. */
-    private static void radix(long[] key, int[] idx) {
-        int n = key.length;
-        long[] key2 = new long[n];
+        int[] key2 = new int[n];
         int[] idxIn = idx;
         int[] idx2 = new int[n];
-        int passes = (64 + DIGIT - 1) / DIGIT;
-        // every digit's counts in one pass over the keys (the keys' digits do not change between passes)
-        int[][] count = new int[passes][(1 << DIGIT) + 1];
-        for (int k = 0; k < n; k++) {
-            long key0 = key[k];
-            for (int d = 0; d < passes; d++) {
-                count[d][(int) ((key0 >>> (d * DIGIT)) & DIGIT_MASK) + 1]++;
-            }
-        }
-        for (int d = 0; d < passes; d++) {
-            int shift = d * DIGIT;
+        for (int d = 0; d < 3; d++) {
+            int shift = d * DIGIT32;
             int[] c = count[d];
-            if (c[(int) ((key[0] >>> shift) & DIGIT_MASK) + 1] == n) {
+            if (c[((key[0] >>> shift) & DIGIT32_MASK) + 1] == n) {
                 continue; // every key has this digit: the pass would not move anything
             }
-            for (int b = 0; b < DIGIT_MASK + 1; b++) {
+            for (int b = 0; b < DIGIT32_MASK + 1; b++) {
                 c[b + 1] += c[b];
             }
             for (int k = 0; k < n; k++) {
-                int pos = c[(int) ((key[k] >>> shift) & DIGIT_MASK)]++;
+                int pos = c[(key[k] >>> shift) & DIGIT32_MASK]++;
                 key2[pos] = key[k];
                 idx2[pos] = idx[k];
             }
-            long[] tk = key;
+            int[] tk = key;
             key = key2;
             key2 = tk;
             int[] ti = idx;
@@ -164,15 +149,32 @@ public final class IndexSort {
         if (idx != idxIn) {
             System.arraycopy(idx, 0, idxIn, 0, n);
         }
+        int[] tmp = idx2 == idxIn ? idx : idx2;
+        for (int i = 0; i < n; ) {
+            int j = i + 1;
+            while (j < n && key[j] == key[i]) {
+                j++;
+            }
+            if (j - i > 1) {
+                merge(idxIn, v, i, j, tmp);
+            }
+            i = j;
+        }
+        return idxIn;
     }
 
     static int[] merge(int[] idx, double[] v) {
-        int n = idx.length;
-        int[] tmp = new int[n];
+        merge(idx, v, 0, idx.length, new int[idx.length]);
+        return idx;
+    }
+
+    /** Stable bottom-up merge sort of {@code idx[from..to-1]} by {@code v}, with {@code tmp} (as long as {@code idx}) as scratch. */
+    private static void merge(int[] idx, double[] v, int from, int to, int[] tmp) {
+        int n = to - from;
         for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n - width; lo += 2 * width) {
+            for (int lo = from; lo < to - width; lo += 2 * width) {
                 int mid = lo + width;
-                int hi = Math.min(lo + 2 * width, n);
+                int hi = Math.min(lo + 2 * width, to);
                 if (Double.compare(v[idx[mid - 1]], v[idx[mid]]) <= 0) {
                     continue;
                 }
@@ -191,6 +193,5 @@ public final class IndexSort {
                 System.arraycopy(tmp, lo, idx, lo, hi - lo);
             }
         }
-        return idx;
     }
 }

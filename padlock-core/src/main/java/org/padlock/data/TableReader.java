@@ -48,6 +48,18 @@ public final class TableReader {
     }
 
     /**
+     * Loads DuckDB's native library and opens and closes an in-memory database, so that a read started
+     * later does not wait for the library; a failure is left for that read to report.
+     */
+    public static void warmUp() {
+        try (Connection con = DriverManager.getConnection("jdbc:duckdb:")) {
+            con.isClosed();
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // the read that follows reports the problem with its file and context
+        }
+    }
+
+    /**
      * The file's name, after checking that it is a regular, non-empty file (a table needs at least a
      * header row); otherwise a {@link DataException} naming the file. Shared by every reader that hands
      * a file to DuckDB.

@@ -22,7 +22,7 @@ final class KernelMatcher {
     private KernelMatcher() {
     }
 
-    static void fill(List<Integer> order, double[] distance, String[] strata, Map<String, List<Integer>> controlsByStratum,
+    static void fill(List<Integer> order, double[] distance, String[] strata, Map<String, int[]> controlsByStratum,
                      MatchSpec spec, double width, boolean strict, int[][] matches, double[][] shares, int[] count) {
         Map<String, SortedUnits> sorted = new java.util.HashMap<>();
         boolean kernel = spec.method() == MatchSpec.Method.KERNEL;

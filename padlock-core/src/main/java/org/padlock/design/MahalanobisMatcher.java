@@ -21,7 +21,7 @@ final class MahalanobisMatcher {
     private MahalanobisMatcher() {
     }
 
-    static void fill(List<Integer> order, double[] distance, String[] strata, Map<String, List<Integer>> controlsByStratum,
+    static void fill(List<Integer> order, double[] distance, String[] strata, Map<String, int[]> controlsByStratum,
                      double[][] z, MatchSpec spec, double width, boolean strict, int[][] matches, double[][] shares,
                      int[] count) {
         int n = distance.length;
@@ -110,7 +110,7 @@ final class MahalanobisMatcher {
         final SortedUnits sorted;
         final int[] unit;
 
-        Window(List<Integer> units, double[] d) {
+        Window(int[] units, double[] d) {
             sorted = new SortedUnits(units, d);
             unit = sorted.unit;
         }

@@ -65,12 +65,7 @@ public final class NearestNeighbourMatcher {
             }
         }
         boolean strict = spec.caliperScale() == MatchSpec.CaliperScale.RAW;
-        Map<String, List<Integer>> controlsByStratum = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (treated[i] == 0 && !discarded[i]) {
-                controlsByStratum.computeIfAbsent(strata[i], s -> new ArrayList<>()).add(i);
-            }
-        }
+        Map<String, int[]> controlsByStratum = controlsByStratum(treated, discarded, strata);
         List<Integer> order = new ArrayList<>();
         java.util.Set<String> reported = new java.util.TreeSet<>();
         int treatedWithoutControls = 0;
@@ -95,7 +90,7 @@ public final class NearestNeighbourMatcher {
         }
         List<String> controlOnly = controlsByStratum.keySet().stream().filter(s -> !treatedStrata.contains(s)).sorted().toList();
         if (!controlOnly.isEmpty() && !spec.exact().isEmpty()) {
-            int unused = controlOnly.stream().mapToInt(s -> controlsByStratum.get(s).size()).sum();
+            int unused = controlOnly.stream().mapToInt(s -> controlsByStratum.get(s).length).sum();
             diag.add(controlOnly.size() + " exact-matching strata have controls but no treated units; their " + unused
                     + " controls are unused: " + String.join("; ", controlOnly.stream().limit(10).toList()));
         }
@@ -117,6 +112,47 @@ public final class NearestNeighbourMatcher {
         }
         return MatchAssembler.assemble(ids, treated, pscore, distance, discarded, order, matches, shares, count, clusters,
                 spec, width, diag);
+    }
+
+    /**
+     * The controls not discarded, by stratum, each stratum's in ascending unit order (two passes over
+     * the units, without a list of boxed indices).
+     */
+    static Map<String, int[]> controlsByStratum(int[] treated, boolean[] discarded, String[] strata) {
+        Map<String, Integer> code = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        int[] of = new int[treated.length];
+        List<int[]> size = new ArrayList<>();
+        for (int i = 0; i < treated.length; i++) {
+            if (treated[i] == 0 && !discarded[i]) {
+                Integer c = code.get(strata[i]);
+                if (c == null) {
+                    c = names.size();
+                    code.put(strata[i], c);
+                    names.add(strata[i]);
+                    size.add(new int[1]);
+                }
+                of[i] = c;
+                size.get(c)[0]++;
+            } else {
+                of[i] = -1;
+            }
+        }
+        int[][] units = new int[names.size()][];
+        for (int c = 0; c < units.length; c++) {
+            units[c] = new int[size.get(c)[0]];
+        }
+        int[] filled = new int[units.length];
+        for (int i = 0; i < treated.length; i++) {
+            if (of[i] >= 0) {
+                units[of[i]][filled[of[i]]++] = i;
+            }
+        }
+        Map<String, int[]> out = new HashMap<>();
+        for (int c = 0; c < units.length; c++) {
+            out.put(names.get(c), units[c]);
+        }
+        return out;
     }
 
     private static void fillNearest(List<Integer> order, double[] distance, String[] strata, Map<String, Stratum> strataIndex,
@@ -247,7 +283,7 @@ public final class NearestNeighbourMatcher {
         private final int[] nextRight;
         private final int[] nextLeft;
 
-        Stratum(List<Integer> units, double[] d) {
+        Stratum(int[] units, double[] d) {
             sorted = new SortedUnits(units, d);
             unit = sorted.unit;
             value = sorted.value;

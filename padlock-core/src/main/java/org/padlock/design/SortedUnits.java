@@ -1,7 +1,5 @@
 package org.padlock.design;
 
-import java.util.Arrays;
-import java.util.List;
 import org.padlock.data.IndexSort;
 
 /**
@@ -16,10 +14,11 @@ final class SortedUnits {
     /** Their distances, ascending. */
     final double[] value;
 
-    SortedUnits(List<Integer> units, double[] d) {
-        int[] u = units.stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(u);
-        unit = IndexSort.byValue(u, d);
+    /**
+     * @param units unit indices in ascending order (not changed)
+     */
+    SortedUnits(int[] units, double[] d) {
+        unit = IndexSort.byValue(units.clone(), d);
         value = new double[unit.length];
         for (int j = 0; j < unit.length; j++) {
             value[j] = d[unit[j]];
