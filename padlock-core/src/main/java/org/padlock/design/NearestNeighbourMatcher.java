@@ -119,31 +119,28 @@ public final class NearestNeighbourMatcher {
      * the units, without a list of boxed indices).
      */
     static Map<String, int[]> controlsByStratum(int[] treated, boolean[] discarded, String[] strata) {
+        // each control's stratum numbered in order of first appearance (-1: not an available control)
         Map<String, Integer> code = new HashMap<>();
         List<String> names = new ArrayList<>();
         int[] of = new int[treated.length];
-        List<int[]> size = new ArrayList<>();
         for (int i = 0; i < treated.length; i++) {
-            if (treated[i] == 0 && !discarded[i]) {
-                Integer c = code.get(strata[i]);
-                if (c == null) {
-                    c = names.size();
-                    code.put(strata[i], c);
-                    names.add(strata[i]);
-                    size.add(new int[1]);
-                }
-                of[i] = c;
-                size.get(c)[0]++;
-            } else {
-                of[i] = -1;
+            of[i] = treated[i] == 0 && !discarded[i] ? code.computeIfAbsent(strata[i], s -> {
+                names.add(s);
+                return names.size() - 1;
+            }) : -1;
+        }
+        int[] size = new int[names.size()];
+        for (int c : of) {
+            if (c >= 0) {
+                size[c]++;
             }
         }
-        int[][] units = new int[names.size()][];
+        int[][] units = new int[size.length][];
         for (int c = 0; c < units.length; c++) {
-            units[c] = new int[size.get(c)[0]];
+            units[c] = new int[size[c]];
         }
         int[] filled = new int[units.length];
-        for (int i = 0; i < treated.length; i++) {
+        for (int i = 0; i < of.length; i++) {
             if (of[i] >= 0) {
                 units[of[i]][filled[of[i]]++] = i;
             }
