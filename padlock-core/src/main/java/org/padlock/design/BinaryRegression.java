@@ -93,8 +93,9 @@ public final class BinaryRegression {
      * glm.fit's iteration on the columns {@code full}, with prior weights {@code pw} ({@code null}: all
      * 1; the working weights are {@code pw} times the usual ones and the deviance is weighted, as in
      * glm) from {@code start} (coefficients over all columns, NaN read as 0; {@code null}: glm's start
-     * {@code mu = (y + 0.5) / 2}; from a given start one more iteration follows the one that meets the
-     * stopping rule, and at most 8 iterations are made). The first iteration's cross-products over every term decide which
+     * {@code mu = (y + 0.5) / 2}; from a given start a chord step follows the iteration that meets the
+     * stopping rule, and at most 8 iterations are made). The standard errors come from the last
+     * information matrix computed, as glm's. The first iteration's cross-products over every term decide which
      * terms are linearly independent (glm.fit's pivoted QR of the weighted model matrix,
      * {@link Collinearity}); later iterations use those terms only.
      */
@@ -141,26 +142,39 @@ public final class BinaryRegression {
         boolean converged = false;
         int it = 0;
         // from a start already near the maximum the stopping rule is met one iteration earlier than from glm's
-        // start, whose last step usually takes the error from about 1e-8 to rounding error; one more
-        // iteration after the rule is met does the same here
-        int polish = start == null ? 0 : 1;
+        // start, whose last step usually takes the error from about 1e-8 to rounding error. One more step
+        // does the same here: a Newton step with the last information matrix (a chord step; its score
+        // X'W(z - eta) costs a pass over the rows, not a new cross-product matrix), which takes the error
+        // from e to about e times the previous step's error
+        boolean polish = false;
         // a start that needs more iterations than glm's usually does is abandoned by the caller
         int maxIter = start == null ? MAX_ITER : WARM_MAX_ITER;
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
         while (it < maxIter) {
             it++;
-            if (it == 1) {
-                ColumnAlgebra.copy(first.xtwx(), first.xtwy(), kept, info, rhs);
+            if (polish) {
+                double[] score = ColumnAlgebra.score(xs, w, z, eta);
+                for (int a = 0; a < p; a++) {
+                    rhs.set(a, 0, score[a]);
+                }
+                solver.solve(rhs, sol);
+                for (int a = 0; a < p; a++) {
+                    beta[a] += sol.get(a, 0);
+                }
             } else {
-                ColumnAlgebra.crossProducts(xs, w, z, info, rhs);
-            }
-            if (!solver.setA(info.copy())) {
-                diagnostics.add("the information matrix became singular at iteration " + it);
-                break;
-            }
-            solver.solve(rhs, sol);
-            for (int a = 0; a < p; a++) {
-                beta[a] = sol.get(a, 0);
+                if (it == 1) {
+                    ColumnAlgebra.copy(first.xtwx(), first.xtwy(), kept, info, rhs);
+                } else {
+                    ColumnAlgebra.crossProducts(xs, w, z, info, rhs);
+                }
+                if (!solver.setA(info.copy())) {
+                    diagnostics.add("the information matrix became singular at iteration " + it);
+                    break;
+                }
+                solver.solve(rhs, sol);
+                for (int a = 0; a < p; a++) {
+                    beta[a] = sol.get(a, 0);
+                }
             }
             // one pass over the rows: the new linear predictor, fitted values, log-likelihood, and the
             // working weights and response of the next iteration
@@ -177,10 +191,11 @@ public final class BinaryRegression {
             });
             boolean met = Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1) < EPSILON;
             dev = newDev;
-            if (met && polish-- == 0) {
+            if (polish || (met && start == null)) {
                 converged = true;
                 break;
             }
+            polish = met;
         }
         double[] se = new double[p];
         DMatrixRMaj inv = new DMatrixRMaj(p, p);
