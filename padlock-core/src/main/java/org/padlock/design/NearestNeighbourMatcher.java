@@ -2,11 +2,11 @@ package org.padlock.design;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.padlock.data.IndexSort;
 
 /**
  * Greedy k:1 nearest-neighbour matching on a one-dimensional distance, with or without
@@ -123,11 +123,22 @@ public final class NearestNeighbourMatcher {
         Map<String, Integer> code = new HashMap<>();
         List<String> names = new ArrayList<>();
         int[] of = new int[treated.length];
+        // a run of units in one stratum (all units, without exact matching) looks its stratum up once
+        String last = null;
+        int lastCode = -1;
         for (int i = 0; i < treated.length; i++) {
-            of[i] = treated[i] == 0 && !discarded[i] ? code.computeIfAbsent(strata[i], s -> {
-                names.add(s);
-                return names.size() - 1;
-            }) : -1;
+            if (treated[i] != 0 || discarded[i]) {
+                of[i] = -1;
+                continue;
+            }
+            if (last == null || !last.equals(strata[i])) {
+                last = strata[i];
+                lastCode = code.computeIfAbsent(last, s -> {
+                    names.add(s);
+                    return names.size() - 1;
+                });
+            }
+            of[i] = lastCode;
         }
         int[] size = new int[names.size()];
         for (int c : of) {
@@ -256,18 +267,26 @@ public final class NearestNeighbourMatcher {
     }
 
     static List<Integer> treatedOrder(int[] treated, boolean[] discarded, double[] d, MatchSpec spec) {
-        List<Integer> t = new ArrayList<>();
-        for (int i = 0; i < treated.length; i++) {
-            if (treated[i] == 1 && !discarded[i]) {
-                t.add(i);
+        int[] units = java.util.stream.IntStream.range(0, treated.length).filter(i -> treated[i] == 1 && !discarded[i]).toArray();
+        if (spec.order() == MatchSpec.Order.LARGEST || spec.order() == MatchSpec.Order.SMALLEST) {
+            // a stable sort of the positions by the (negated) distances: ties stay in unit order
+            double[] key = new double[units.length];
+            for (int k = 0; k < units.length; k++) {
+                key[k] = spec.order() == MatchSpec.Order.LARGEST ? -d[units[k]] : d[units[k]];
             }
+            int[] pos = IndexSort.byValue(java.util.stream.IntStream.range(0, units.length).toArray(), key);
+            int[] sorted = new int[units.length];
+            for (int k = 0; k < units.length; k++) {
+                sorted[k] = units[pos[k]];
+            }
+            units = sorted;
         }
-        switch (spec.order()) {
-            case LARGEST -> t.sort(Comparator.<Integer>comparingDouble(i -> -d[i]).thenComparingInt(i -> i));
-            case SMALLEST -> t.sort(Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i));
-            case RANDOM -> java.util.Collections.shuffle(t, new Random(spec.seed()));
-            default -> {
-            }
+        List<Integer> t = new ArrayList<>(units.length);
+        for (int u : units) {
+            t.add(u);
+        }
+        if (spec.order() == MatchSpec.Order.RANDOM) {
+            java.util.Collections.shuffle(t, new Random(spec.seed()));
         }
         return t;
     }
