@@ -58,11 +58,13 @@ public final class BinaryRegression {
             diagnostics.add("the propensity model did not converge in " + f.iterations + " iterations");
         }
         double ll = -f.deviance / 2; // the log-likelihood of the last pass, exactly
-        double ybar = Arrays.stream(y).average().orElse(0.5);
-        double ll0 = 0;
+        // the intercept-only log-likelihood, sum of y log(ybar) + (1 - y) log(1 - ybar), from the sum of y
+        double sy = 0;
         for (double v : y) {
-            ll0 += v * Math.log(ybar) + (1 - v) * Math.log(1 - ybar);
+            sy += v;
         }
+        double ybar = y.length == 0 ? 0.5 : sy / y.length;
+        double ll0 = sy * Math.log(ybar) + (y.length - sy) * Math.log(1 - ybar);
         double[] coefFull = new double[full.length];
         double[] seFull = new double[full.length];
         Arrays.fill(coefFull, Double.NaN);
