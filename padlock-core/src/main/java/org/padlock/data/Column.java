@@ -14,6 +14,9 @@ public sealed interface Column permits NumericColumn, TextColumn {
     /** Whether row {@code i} is missing. */
     boolean isMissing(int i);
 
+    /** Sets {@code mark[i]} for every missing row {@code i} (others left as they are): one pass over the column. */
+    void markMissing(boolean[] mark);
+
     /** A new column holding only the given rows, in the given order. */
     Column select(int[] rows);
 

@@ -215,9 +215,14 @@ public final class ModelMatrixBuilder {
         Column[] cs = ModelTerms.columns(frame, columns).stream().map(frame::column).toArray(Column[]::new);
         // column by column, then the rows with no mark
         boolean[] missing = new boolean[frame.rowCount()];
+        boolean all = isAllRows(rows, frame.rowCount());
         for (Column c : cs) {
-            for (int i : rows) {
-                missing[i] |= c.isMissing(i);
+            if (all) {
+                c.markMissing(missing);
+            } else {
+                for (int i : rows) {
+                    missing[i] |= c.isMissing(i);
+                }
             }
         }
         int[] out = new int[rows.length];

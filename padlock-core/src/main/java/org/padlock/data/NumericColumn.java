@@ -29,6 +29,13 @@ public record NumericColumn(String name, double[] values) implements Column {
     }
 
     @Override
+    public void markMissing(boolean[] mark) {
+        for (int i = 0; i < values.length; i++) {
+            mark[i] |= Double.isNaN(values[i]);
+        }
+    }
+
+    @Override
     public NumericColumn select(int[] rows) {
         double[] out = new double[rows.length];
         for (int k = 0; k < rows.length; k++) {

@@ -32,6 +32,13 @@ public record TextColumn(String name, String[] values) implements Column {
     }
 
     @Override
+    public void markMissing(boolean[] mark) {
+        for (int i = 0; i < values.length; i++) {
+            mark[i] |= values[i] == null;
+        }
+    }
+
+    @Override
     public TextColumn select(int[] rows) {
         String[] out = new String[rows.length];
         for (int k = 0; k < rows.length; k++) {

@@ -16,11 +16,14 @@ final class MatchInputChecks {
         for (int t : treat) {
             size[t]++;
         }
+        boolean[] missing = new boolean[treat.length];
         for (String c : columns) {
             Column col = f.column(c);
+            java.util.Arrays.fill(missing, false);
+            col.markMissing(missing);
             int[] present = new int[2];
             for (int i = 0; i < treat.length; i++) {
-                present[treat[i]] += col.isMissing(i) ? 0 : 1;
+                present[treat[i]] += missing[i] ? 0 : 1;
             }
             for (int g = 1; g >= 0; g--) {
                 if (size[g] > 0 && present[g] == 0) {
