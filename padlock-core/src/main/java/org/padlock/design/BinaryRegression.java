@@ -18,8 +18,8 @@ import org.padlock.estimation.ols.GramAccumulator;
  * R's to rounding error. Collinear terms are dropped, as in R. On large samples the iteration starts
  * nearer the maximum ({@link WarmStart}), which saves passes over the rows; the estimates then agree
  * with glm's within glm's own convergence error (about 1e-8 relative) and the standard errors within
- * about 1e-4 relative (glm takes them from the weights of its next-to-last iterate, which is that far
- * from the maximum; here the iterate is nearer).
+ * about 1e-4 relative (both take them from the weights of an iterate short of the maximum, glm's
+ * next-to-last, here the last but the chord step, and the two iterates differ).
  *
  * <p>Complete or quasi-complete separation is detected and the offending terms named by
  * {@link Separation}.
@@ -88,7 +88,7 @@ public final class BinaryRegression {
      * unclamped fitted values and deviance of the last pass, the number of iterations.
      */
     record Irls(int[] kept, double[] beta, double[] se, double[] fitted, double deviance, int iterations,
-                        boolean converged, List<String> diagnostics) {
+                boolean converged, List<String> diagnostics) {
     }
 
     /**
