@@ -19,15 +19,11 @@ final class WarmStart {
     }
 
     /**
-     * The subsample fit's coefficients over the columns of {@code x} (NaN for a term it dropped), or
-     * {@code null} when the sample is too small for a subsample to save work (fewer than four rows per
-     * subsample row) or the subsample fit did not converge on every term.
+     * The subsample fit's coefficients over the columns of {@code x}, keeping at most {@code perClass}
+     * rows per class ({@link #PER_CLASS} in use); {@code null} when the sample is too small for a
+     * subsample to save work (fewer than four rows per subsample row), or when the subsample fit did not
+     * converge or dropped a term.
      */
-    static double[] coefficients(double[][] x, double[] y, Link link) {
-        return coefficients(x, y, link, PER_CLASS);
-    }
-
-    /** As {@link #coefficients(double[][], double[], Link)}, keeping at most {@code perClass} rows per class. */
     static double[] coefficients(double[][] x, double[] y, Link link, int perClass) {
         int n = y.length;
         int n1 = 0;
