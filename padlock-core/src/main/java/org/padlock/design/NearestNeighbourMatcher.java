@@ -115,7 +115,7 @@ public final class NearestNeighbourMatcher {
     }
 
     /**
-     * The controls not discarded, by stratum, each stratum's in ascending unit order (two passes over
+     * The controls not discarded, by stratum, each stratum's in ascending unit order (three passes over
      * the units, without a list of boxed indices).
      */
     static Map<String, int[]> controlsByStratum(int[] treated, boolean[] discarded, String[] strata) {
