@@ -37,7 +37,7 @@ public final class Main implements Runnable {
         // starts it on another core while the command line is parsed and checked, and waits for it before
         // exiting, so that no half-written copy of the library is left behind
         Thread warm = null;
-        if (args.length > 0 && !NO_DATA.contains(args[0])) {
+        if (args.length > 0 && !NO_DATA.contains(args[0]) && java.util.Arrays.stream(args).noneMatch(HELP::contains)) {
             warm = new Thread(TableReader::warmUp, "duckdb-warm-up");
             warm.setDaemon(true);
             warm.start();
@@ -53,9 +53,10 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Commands (and options in a command's place) that read no data file. */
-    private static final java.util.Set<String> NO_DATA = java.util.Set.of("init", "mdes", "rate", "months", "cost", "help",
-            "--help", "-h", "--version", "-V");
+    /** Commands that read no data file. */
+    private static final java.util.Set<String> NO_DATA = java.util.Set.of("init", "mdes", "rate", "months", "cost", "help");
+    /** Options that print help or the version instead of running the command. */
+    private static final java.util.Set<String> HELP = java.util.Set.of("--help", "-h", "--version", "-V");
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
