@@ -7,7 +7,7 @@ package org.padlock.data;
  * least-significant-digit radix sort (Knuth, s. 5.2.5) on the order-preserving 32-bit key of each
  * value rounded to {@code float} (the key flips the magnitude bits of negative values; rounding never
  * reverses an order), which is stable, and finishes runs of equal keys exactly with the merge sort,
- * so that both give the same permutation. Sorting values alone ({@link #values}) uses the same keys.
+ * so that both give the same permutation. Sorting values alone ({@link #values}) goes through the same sort.
  */
 public final class IndexSort {
     private IndexSort() {
@@ -23,10 +23,8 @@ public final class IndexSort {
 
     /**
      * Sorts {@code v} in place in the order of {@link Double#compare} (as {@link java.util.Arrays#sort(double[])}:
-     * -0.0 before 0.0, NaN last); returns {@code v}. Long arrays are sorted by a radix sort of 32-bit
-     * keys, the order-preserving keys of the values rounded to {@code float} (rounding never reverses
-     * an order), in three passes of 11, 11 and 10 bits, the values carried along; a run of equal keys
-     * (values that round to the same float, which continuous data rarely share) is then sorted exactly.
+     * -0.0 before 0.0, NaN last); returns {@code v}. Long arrays are put in the order {@link #byValue}
+     * gives their positions (equal values are equal doubles, so its stability does not show).
      */
     public static double[] values(double[] v) {
         int n = v.length;
@@ -34,58 +32,20 @@ public final class IndexSort {
             java.util.Arrays.sort(v);
             return v;
         }
-        int[] key = new int[n];
+        int[] order = new int[n];
         for (int k = 0; k < n; k++) {
-            key[k] = floatKey(v[k]);
+            order[k] = k;
         }
-        int[] key2 = new int[n];
-        double[] val = v;
-        double[] val2 = new double[n];
-        int[][] count = new int[3][(1 << DIGIT32) + 1];
+        radix(order, v);
+        double[] sorted = new double[n];
         for (int k = 0; k < n; k++) {
-            int x = key[k];
-            count[0][(x & DIGIT32_MASK) + 1]++;
-            count[1][((x >>> DIGIT32) & DIGIT32_MASK) + 1]++;
-            count[2][(x >>> (2 * DIGIT32)) + 1]++;
+            sorted[k] = v[order[k]];
         }
-        for (int d = 0; d < 3; d++) {
-            int shift = d * DIGIT32;
-            int[] c = count[d];
-            if (c[((key[0] >>> shift) & DIGIT32_MASK) + 1] == n) {
-                continue; // every key has this digit: the pass would not move anything
-            }
-            for (int b = 0; b < DIGIT32_MASK + 1; b++) {
-                c[b + 1] += c[b];
-            }
-            for (int k = 0; k < n; k++) {
-                int pos = c[(key[k] >>> shift) & DIGIT32_MASK]++;
-                key2[pos] = key[k];
-                val2[pos] = val[k];
-            }
-            int[] tk = key;
-            key = key2;
-            key2 = tk;
-            double[] tv = val;
-            val = val2;
-            val2 = tv;
-        }
-        if (val != v) {
-            System.arraycopy(val, 0, v, 0, n);
-        }
-        for (int i = 0; i < n; ) {
-            int j = i + 1;
-            while (j < n && key[j] == key[i]) {
-                j++;
-            }
-            if (j - i > 1) {
-                java.util.Arrays.sort(v, i, j);
-            }
-            i = j;
-        }
+        System.arraycopy(sorted, 0, v, 0, n);
         return v;
     }
 
-    /** Bits per digit of the 32-bit keys of {@link #values}: passes of 11, 11 and 10 bits. */
+    /** Bits per digit of the 32-bit keys of {@link #radix}: passes of 11, 11 and 10 bits. */
     private static final int DIGIT32 = 11;
     private static final int DIGIT32_MASK = (1 << DIGIT32) - 1;
 
