@@ -100,33 +100,20 @@ final class ColumnAlgebra {
      * and the block sums added in block order (the result independent of the number of threads).
      */
     static double[] score(double[][] xs, double[] w, double[] z, double[] eta) {
-        int p = xs.length;
-        int n = eta.length;
-        int blocks = (n + RowBlocks.BLOCK - 1) / RowBlocks.BLOCK;
-        double[][] part = new double[blocks][p];
-        java.util.stream.IntStream.range(0, blocks).parallel().forEach(c -> {
-            int lo = c * RowBlocks.BLOCK;
-            int hi = Math.min(n, lo + RowBlocks.BLOCK);
+        return RowBlocks.sums(eta.length, xs.length, (lo, hi, out) -> {
             double[] r = new double[hi - lo];
             for (int i = lo; i < hi; i++) {
                 r[i - lo] = w[i] * (z[i] - eta[i]);
             }
-            for (int a = 0; a < p; a++) {
+            for (int a = 0; a < xs.length; a++) {
                 double[] xa = xs[a];
                 double s = 0;
                 for (int i = lo; i < hi; i++) {
                     s += xa[i] * r[i - lo];
                 }
-                part[c][a] = s;
+                out[a] = s;
             }
         });
-        double[] out = new double[p];
-        for (double[] b : part) {
-            for (int a = 0; a < p; a++) {
-                out[a] += b[a];
-            }
-        }
-        return out;
     }
 
     /**

@@ -46,8 +46,7 @@ public final class DesignStage {
         }
         Frame f = view.frame();
         int[] treat0 = toBinary(view.treatment());
-        MatchInputChecks.missingForWholeGroup(f, needed, treat0);
-        int[] complete = ModelMatrixBuilder.completeRows(f, ModelMatrixBuilder.allRows(f), needed);
+        int[] complete = MatchInputChecks.completeRows(f, needed, treat0);
         int exT = 0;
         int exC = 0;
         List<String> excludedIds = new ArrayList<>();

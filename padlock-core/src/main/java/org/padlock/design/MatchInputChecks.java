@@ -10,13 +10,17 @@ final class MatchInputChecks {
     private MatchInputChecks() {
     }
 
-    /** A design column missing for every treated unit or every control leaves no complete case in that group. */
-    static void missingForWholeGroup(Frame f, List<String> columns, int[] treat) {
+    /**
+     * The units complete on every design column, in data order, after checking that no column is
+     * missing for every treated unit or every control (which leaves no complete case in that group).
+     */
+    static int[] completeRows(Frame f, List<String> columns, int[] treat) {
         int[] size = new int[2];
         for (int t : treat) {
             size[t]++;
         }
         boolean[] missing = new boolean[treat.length];
+        boolean[] any = new boolean[treat.length];
         for (String c : columns) {
             Column col = f.column(c);
             java.util.Arrays.fill(missing, false);
@@ -24,6 +28,7 @@ final class MatchInputChecks {
             int[] present = new int[2];
             for (int i = 0; i < treat.length; i++) {
                 present[treat[i]] += missing[i] ? 0 : 1;
+                any[i] |= missing[i];
             }
             for (int g = 1; g >= 0; g--) {
                 if (size[g] > 0 && present[g] == 0) {
@@ -34,5 +39,6 @@ final class MatchInputChecks {
                 }
             }
         }
+        return java.util.stream.IntStream.range(0, treat.length).filter(i -> !any[i]).toArray();
     }
 }

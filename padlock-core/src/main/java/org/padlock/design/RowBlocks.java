@@ -42,6 +42,25 @@ final class RowBlocks {
         return s;
     }
 
+    /** Sums over the rows {@code lo..hi-1} of one block, written into {@code out} (zeros on entry), each added up in row order. */
+    @FunctionalInterface
+    interface BlockSums {
+        void sum(int lo, int hi, double[] out);
+    }
+
+    /** The totals of {@code f}'s {@code p} sums over the blocks of the rows {@code 0..n-1}, the block sums added in block order. */
+    static double[] sums(int n, int p, BlockSums f) {
+        double[][] part = new double[blocks(n)][p];
+        IntStream.range(0, part.length).parallel().forEach(c -> f.sum(c * BLOCK, Math.min(n, (c + 1) * BLOCK), part[c]));
+        double[] s = new double[p];
+        for (double[] b : part) {
+            for (int a = 0; a < p; a++) {
+                s[a] += b[a];
+            }
+        }
+        return s;
+    }
+
     private static int blocks(int n) {
         return (n + BLOCK - 1) / BLOCK;
     }
